@@ -1,0 +1,42 @@
+/**
+ * The date a document's figures describe, when its text gives none: the
+ * publication date if stated, else the bounds it was written within.
+ */
+import type {VFile} from 'vfile'
+
+export interface DocumentDate {
+  /** ISO 8601 date, or an ISO 8601 interval `earliest/latest`. */
+  date: string | null
+  precision: 'day' | 'month' | 'year' | null
+  /** `on or after`, `before`, or null. */
+  qualifier: string | null
+}
+
+interface DateWritten {
+  earliest: string | null
+  latest: string | null
+}
+
+export function documentDate(file: VFile): DocumentDate {
+  const matter = file.data.matter ?? {}
+  const published = matter['date_published'] as string | null | undefined
+  if (published) return {date: published, precision: precisionOf(published), qualifier: null}
+  const {earliest, latest} = (matter['date_written'] ?? {earliest: null, latest: null}) as DateWritten
+  if (earliest && latest) {
+    if (earliest === latest) return {date: earliest, precision: precisionOf(earliest), qualifier: null}
+    return {date: `${earliest}/${latest}`, precision: coarser(precisionOf(earliest), precisionOf(latest)), qualifier: null}
+  }
+  if (earliest) return {date: earliest, precision: precisionOf(earliest), qualifier: 'on or after'}
+  if (latest) return {date: latest, precision: precisionOf(latest), qualifier: 'before'}
+  return {date: null, precision: null, qualifier: null}
+}
+
+/** Precision of an ISO 8601 date by its length. */
+export function precisionOf(date: string): 'day' | 'month' | 'year' {
+  return date.length === 10 ? 'day' : date.length === 7 ? 'month' : 'year'
+}
+
+function coarser(a: 'day' | 'month' | 'year', b: 'day' | 'month' | 'year'): 'day' | 'month' | 'year' {
+  const order = ['day', 'month', 'year'] as const
+  return order[Math.max(order.indexOf(a), order.indexOf(b))]!
+}

@@ -1,0 +1,63 @@
+/**
+ * Evidence: find a judgement's quote in the document (exactly once), and turn
+ * a span of the text into the provenance a record carries.
+ */
+import type {VFile} from 'vfile'
+import {findQuote, foldWhitespace, pointAt, type QuoteMatch, type TextBlock} from '../locate/index.ts'
+import {report} from '../messages.ts'
+import {frontmatterPlace} from '../parse/index.ts'
+import type {Provenance} from '../types.ts'
+
+export type Path = ReadonlyArray<string | number>
+
+/** The document id of a parsed file. */
+export function documentId(file: VFile): string {
+  return String(file.data.matter?.['id'] ?? file.stem)
+}
+
+/** Provenance of `[start, end)` in `block`, and mark the span as used. */
+export function provenance(file: VFile, block: TextBlock, start: number, end: number): Provenance {
+  const point = pointAt(String(file.value), block.offsets[start] ?? 0)
+  ;(file.data.used ??= []).push({block, start, end})
+  return {document: documentId(file), line: point.line, column: point.column, quote: block.text.slice(start, end)}
+}
+
+/** Find `quote` (the judgement at `path`) exactly once; report and return undefined otherwise. */
+export function locateQuote(file: VFile, path: Path, quote: string): QuoteMatch | undefined {
+  const matches = findQuote(file.data.blocks ?? [], quote)
+  const place = frontmatterPlace(file, path)
+  if (matches.length === 0) {
+    report(file, 'quote-not-found', `Unexpected quote \`${short(quote)}\` that is not in the text, expected words of the document`, {place, actual: quote})
+    return undefined
+  }
+  if (matches.length > 1) {
+    const others = matches.map((match) => pointAt(String(file.value), match.block.offsets[match.start] ?? 0))
+    report(file, 'quote-ambiguous', `Unexpected quote \`${short(quote)}\` that occurs ${matches.length} times (lines ${others.map((point) => point.line).join(', ')}), expected exactly one`, {place})
+    return undefined
+  }
+  return matches[0]
+}
+
+/** Find `text` inside a located quote; report `text-not-in-quote` when it is not there. */
+export function locateWithin(file: VFile, path: Path, within: QuoteMatch, text: string): QuoteMatch | undefined {
+  const needle = foldWhitespace(text)
+  const slice = within.block.text.slice(within.start, within.end)
+  const index = needle === '' ? -1 : slice.indexOf(needle)
+  if (index === -1) {
+    report(file, 'text-not-in-quote', `Unexpected \`${short(text)}\` that is not in its quote, expected words of \`${short(slice)}\``, {place: frontmatterPlace(file, path)})
+    return undefined
+  }
+  return {block: within.block, start: within.start + index, end: within.start + index + needle.length}
+}
+
+/** The list of judgements under `key` in the frontmatter, with their paths. */
+export function judgements<T>(file: VFile, key: string): Array<{value: T; path: Path}> {
+  const list = file.data.matter?.[key]
+  if (!Array.isArray(list)) return []
+  return list.map((value, index) => ({value: value as T, path: [key, index]}))
+}
+
+function short(text: string): string {
+  const folded = foldWhitespace(text)
+  return folded.length > 60 ? `${folded.slice(0, 57)}…` : folded
+}

@@ -1,0 +1,101 @@
+/**
+ * Extract `organisations`: every organisation of the register
+ * (sources/reference/organisations.yml) that the documents name. The register
+ * holds the judgements (type, sector) and the verified identifiers; the text
+ * gives the evidence: the first place a document names it.
+ */
+import type {VFile} from 'vfile'
+import {findQuote, type QuoteMatch} from '../../locate/index.ts'
+import {warn} from '../../messages.ts'
+import {frontmatterPlace} from '../../parse/index.ts'
+import type {Provenance} from '../../types.ts'
+import {documentId, judgements, provenance} from '../evidence.ts'
+import {byId} from '../order.ts'
+
+export interface OrganisationRecord extends Provenance {
+  id: string
+  name: string
+  type: string
+  sector: string
+  ods_code: string | null
+  gss_code: string | null
+  identifier_evidence: string | null
+  note: string | null
+  named_in: string[]
+}
+
+export interface RegisterEntry {
+  id: string
+  name: string
+  aliases: string[]
+  type: string
+  sector: string
+  identifiers: Array<{register: 'ods' | 'gss'; code: string; evidence: string}>
+  note: string | null
+}
+
+/** Register entries by every name they go by. */
+export function registerIndex(register: VFile): Map<string, RegisterEntry> {
+  const index = new Map<string, RegisterEntry>()
+  for (const {value: entry} of judgements<RegisterEntry>(register, 'organisations')) {
+    for (const name of [entry.name, ...(entry.aliases ?? [])]) index.set(name, entry)
+  }
+  return index
+}
+
+export function extractOrganisations(files: readonly VFile[], register: VFile): OrganisationRecord[] {
+  const index = registerIndex(register)
+  const records = new Map<string, OrganisationRecord>()
+  for (const file of files) {
+    for (const {entry, match} of mentions(file, index)) {
+      const existing = records.get(entry.id)
+      if (existing) {
+        if (!existing.named_in.includes(documentId(file))) existing.named_in.push(documentId(file))
+        continue
+      }
+      const code = (register: 'ods' | 'gss') => entry.identifiers.find((identifier) => identifier.register === register)?.code ?? null
+      records.set(entry.id, {
+        id: entry.id,
+        name: entry.name,
+        type: entry.type,
+        sector: entry.sector,
+        ods_code: code('ods'),
+        gss_code: code('gss'),
+        identifier_evidence: entry.identifiers.length > 0 ? [...new Set(entry.identifiers.map((identifier) => identifier.evidence))].join(' ') : null,
+        note: entry.note,
+        named_in: [documentId(file)],
+        ...provenance(file, match.block, match.start, match.end)
+      })
+    }
+  }
+  for (const {value: entry, path} of judgements<RegisterEntry>(register, 'organisations')) {
+    if (!records.has(entry.id)) {
+      warn(register, 'unknown-organisation', `Unexpected register entry \`${entry.name}\` that no document names, expected a name or alias as the text writes it`, {place: frontmatterPlace(register, path)})
+    }
+  }
+  return [...records.values()].sort(byId)
+}
+
+/**
+ * Every place a file names a register organisation, in text order. A name
+ * inside a longer registered name ("NHS England" in "NHS England and NHS
+ * Improvement – South East Region") belongs to the longer one.
+ */
+function mentions(file: VFile, index: Map<string, RegisterEntry>): Array<{entry: RegisterEntry; match: QuoteMatch}> {
+  const found: Array<{entry: RegisterEntry; match: QuoteMatch}> = []
+  const names = [...index.keys()].sort((a, b) => b.length - a.length)
+  for (const name of names) {
+    for (const match of findQuote(file.data.blocks ?? [], name)) {
+      if (!wholeWords(match)) continue
+      const inside = found.some((other) => other.match.block === match.block && other.match.start <= match.start && match.end <= other.match.end)
+      if (!inside) found.push({entry: index.get(name)!, match})
+    }
+  }
+  const blocks = file.data.blocks ?? []
+  return found.sort((a, b) => blocks.indexOf(a.match.block) - blocks.indexOf(b.match.block) || a.match.start - b.match.start)
+}
+
+function wholeWords(match: QuoteMatch): boolean {
+  const {text} = match.block
+  return !/[\p{L}\p{N}]/u.test(text[match.start - 1] ?? '') && !/[\p{L}\p{N}]/u.test(text[match.end] ?? '')
+}

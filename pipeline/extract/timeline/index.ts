@@ -1,0 +1,93 @@
+/**
+ * Extract `timeline`: each judgement anchors an event and its status (as the
+ * document saw it) to a quote; the date and its precision come from the text.
+ */
+import type {VFile} from 'vfile'
+import {findDates, type DateExpression} from '../../dates/index.ts'
+import type {QuoteMatch} from '../../locate/index.ts'
+import {report} from '../../messages.ts'
+import {frontmatterPlace} from '../../parse/index.ts'
+import type {Provenance} from '../../types.ts'
+import {documentDate} from '../document-date.ts'
+import {judgements, locateQuote, locateWithin, provenance, type Path} from '../evidence.ts'
+import {markDisagreements} from '../disagreements.ts'
+import {geographyOf} from '../geography.ts'
+import {compareText} from '../order.ts'
+
+export interface EventRecord extends Provenance {
+  id: string
+  date: string | null
+  date_precision: 'day' | 'month' | 'year' | null
+  date_qualifier: string | null
+  date_basis: 'text' | 'document'
+  event: string
+  status: 'happened' | 'planned' | 'expected'
+  geography: string
+  topic: string | null
+  disagrees_with: string[]
+}
+
+interface Judgement {
+  id: string
+  quote: string
+  when?: string
+  event: string
+  status: EventRecord['status']
+  geography?: string
+  topic?: string
+}
+
+export function extractTimeline(files: readonly VFile[]): EventRecord[] {
+  const records: EventRecord[] = []
+  for (const file of files) {
+    for (const {value: judgement, path} of judgements<Judgement>(file, 'timeline')) {
+      const match = locateQuote(file, [...path, 'quote'], judgement.quote)
+      if (!match) continue
+      const date = judgement.when === 'document' ? fromDocument(file) : dateIn(file, path, judgement, match)
+      if (!date) continue
+      records.push({
+        id: judgement.id,
+        ...date,
+        event: judgement.event,
+        status: judgement.status,
+        geography: geographyOf(file, match, judgement.geography),
+        topic: judgement.topic ?? null,
+        disagrees_with: [],
+        ...provenance(file, match.block, match.start, match.end)
+      })
+    }
+  }
+  // Newest claims last; ties keep document order, so output is stable.
+  markDisagreements(records, (record) => `${record.date} ${record.status}`)
+  return records.sort((a, b) => compareText(a.date ?? '', b.date ?? ''))
+}
+
+type DateFields = Pick<EventRecord, 'date' | 'date_precision' | 'date_qualifier' | 'date_basis'>
+
+function fromDocument(file: VFile): DateFields {
+  const {date, precision, qualifier} = documentDate(file)
+  return {date, date_precision: precision, date_qualifier: qualifier, date_basis: 'document'}
+}
+
+function dateIn(file: VFile, path: Path, judgement: Judgement, match: QuoteMatch): DateFields | undefined {
+  const scope = judgement.when === undefined ? match : locateWithin(file, [...path, 'when'], match, judgement.when)
+  if (!scope) return undefined
+  const text = scope.block.text.slice(scope.start, scope.end)
+  const dates = findDates(text)
+  const place = frontmatterPlace(file, [...path, judgement.when === undefined ? 'quote' : 'when'])
+  if (dates.length === 0) {
+    report(file, 'date-not-found', `Unexpected \`${text}\` without a date, expected a date such as \`1 July 2022\` or \`April 2021\``, {place})
+    return undefined
+  }
+  if (dates.length > 1) {
+    report(file, 'date-ambiguous', `Unexpected ${dates.length} dates in the quote (${dates.map((found) => `\`${found.date.text}\``).join(', ')}), expected one or a \`when\` field`, {place})
+    return undefined
+  }
+  const found = dates[0]!
+  ;(file.data.used ??= []).push({block: scope.block, start: scope.start + found.start, end: scope.start + found.end})
+  return fields(found.date)
+}
+
+function fields(date: DateExpression): DateFields {
+  return {date: date.date, date_precision: date.precision, date_qualifier: date.qualifier, date_basis: 'text'}
+}

@@ -1,0 +1,75 @@
+/**
+ * The catalogue of diagnostics. Every problem the pipeline reports is a vfile
+ * message whose `ruleId` is one of these names. Names are permanent: tools and
+ * editors may match on them, so a rule is never renamed, only added.
+ */
+import type {VFile} from 'vfile'
+import type {Point, Position} from 'unist'
+
+export interface Rule {
+  /** Stage that reports it, used as the message `source`. */
+  source: 'read' | 'parse' | 'extract' | 'validate' | 'write'
+  /** What is wrong, in a few words. */
+  title: string
+  /** What to do about it. */
+  fix: string
+}
+
+export const rules = {
+  'file-encoding': {source: 'read', title: 'File is not UTF-8 text', fix: 'Save the file as UTF-8 text (no NUL bytes).'},
+  'empty-file': {source: 'read', title: 'File is empty', fix: 'Add frontmatter and the document text, or remove the file.'},
+  'file-name': {source: 'read', title: 'File name is not a slug', fix: 'Rename the file to its `id` in lower case: letters, digits and hyphens, then `.md`.'},
+  'missing-frontmatter': {source: 'parse', title: 'Document has no YAML frontmatter', fix: 'Start the file with a `---` line, the metadata as YAML, and another `---` line.'},
+  'yaml-syntax': {source: 'parse', title: 'Frontmatter is not valid YAML', fix: 'Correct the YAML at the position shown (indentation, quotes, colons).'},
+  'schema-frontmatter': {source: 'validate', title: 'Frontmatter does not match schema/source-document.schema.json', fix: 'Change the field as the message says; the schema lists every allowed field.'},
+  'id-mismatch': {source: 'parse', title: 'Document id differs from its file name', fix: 'Make `id` equal to the file name without `.md`.'},
+  'quote-not-found': {source: 'extract', title: 'Quote does not occur in the text', fix: 'Copy the quote again from the document body; whitespace may differ, nothing else.'},
+  'quote-ambiguous': {source: 'extract', title: 'Quote occurs more than once', fix: 'Lengthen the quote until it occurs exactly once.'},
+  'text-not-in-quote': {source: 'extract', title: 'A field that names text is not in its quote', fix: 'Use the words exactly as they stand in the quote, or widen the quote.'},
+  'figure-not-found': {source: 'extract', title: 'No figure in the quote', fix: 'Quote the sentence that holds the number, or set `figure` to the words of the number.'},
+  'figure-ambiguous': {source: 'extract', title: 'Several figures in the quote', fix: 'Set `figure` to the words of the one number this record is about.'},
+  'date-not-found': {source: 'extract', title: 'No date in the quote', fix: 'Quote the words that hold the date, or set `when` to them.'},
+  'date-ambiguous': {source: 'extract', title: 'Several dates in the quote', fix: 'Set `when` to the words of the one date this record is about.'},
+  'list-not-found': {source: 'extract', title: 'No list follows the quoted paragraph', fix: 'Quote the paragraph that introduces the list (the one just before it).'},
+  'unknown-organisation': {source: 'extract', title: 'Organisation is not in the register', fix: 'Add it to sources/reference/organisations.yml with its type and sector, or correct the name.'},
+  'duplicate-id': {source: 'validate', title: 'Two records share an id', fix: 'Give one of them another id; ids must be unique within a dataset.'},
+  'unresolved-reference': {source: 'validate', title: 'A reference points to nothing', fix: 'Use the id of an existing record, or add the record it names.'},
+  'schema-record': {source: 'validate', title: 'Record does not match its dataset schema', fix: 'Correct the judgement or text that produced the field named in the message.'},
+  'write-failed': {source: 'write', title: 'Output could not be written', fix: 'Check disk space and permissions of dist-data/; nothing was replaced.'}
+} as const satisfies Record<string, Rule>
+
+export type RuleId = keyof typeof rules
+
+export interface ReportOptions {
+  /** Where the problem is. */
+  place?: Point | Position | undefined
+  /** An earlier place involved, e.g. the first of two duplicates. */
+  cause?: Error | undefined
+  /** What was found. */
+  actual?: string | undefined
+  /** What was expected. */
+  expected?: string[] | undefined
+}
+
+/** Record an error on `file` under a catalogued rule; the fix goes in `note`. */
+export function report(file: VFile, ruleId: RuleId, reason: string, options: ReportOptions = {}): void {
+  const rule: Rule = rules[ruleId]
+  const message = file.message(reason, {place: options.place, ruleId, source: rule.source, cause: options.cause})
+  message.fatal = true
+  message.note = rule.fix
+  if (options.actual !== undefined) message.actual = options.actual
+  if (options.expected !== undefined) message.expected = options.expected
+}
+
+/** Record a warning (the record is kept). */
+export function warn(file: VFile, ruleId: RuleId, reason: string, options: ReportOptions = {}): void {
+  const rule: Rule = rules[ruleId]
+  const message = file.message(reason, {place: options.place, ruleId, source: rule.source, cause: options.cause})
+  message.note = rule.fix
+}
+
+/** True when any message on any file is an error. */
+export function hasErrors(files: VFile[]): boolean {
+  return files.some((file) => file.messages.some((message) => message.fatal === true))
+}
+

@@ -1,0 +1,78 @@
+/**
+ * Parse: markdown with YAML frontmatter → mdast tree, frontmatter data that
+ * keeps its node positions, and the text index quotes are found in.
+ */
+import type {Root, Yaml} from 'mdast'
+import type {Point} from 'unist'
+import type {VFile} from 'vfile'
+import remarkFrontmatter from 'remark-frontmatter'
+import remarkParse from 'remark-parse'
+import {unified} from 'unified'
+import {LineCounter, parseDocument} from 'yaml'
+import {indexText} from '../locate/index.ts'
+import {report} from '../messages.ts'
+import '../types.ts'
+
+const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml'])
+
+/** Parse one document in place; problems become messages on `file`. Returns false when nothing can be extracted. */
+export function parseSource(file: VFile): boolean {
+  if (file.messages.some((message) => message.fatal === true)) return false
+  const tree = processor.parse(file) as Root
+  file.data.tree = tree
+  const yamlNode = tree.children[0]?.type === 'yaml' ? (tree.children[0] as Yaml) : undefined
+  if (!yamlNode) {
+    report(file, 'missing-frontmatter', 'Unexpected document without frontmatter, expected a `---` block of YAML on line 1', {place: {line: 1, column: 1}})
+    return false
+  }
+  if (!parseFrontmatter(file, yamlNode)) return false
+  file.data.blocks = indexText(tree, String(file.value))
+  return true
+}
+
+function parseFrontmatter(file: VFile, node: Yaml): boolean {
+  return parseYaml(file, node.value, (node.position?.start.line ?? 1) + 1)
+}
+
+/**
+ * Parse YAML that starts on `firstLine` of `file` into `file.data.matter`,
+ * keeping positions in `file.data.frontmatter`. Used for frontmatter and for
+ * the YAML reference files.
+ */
+export function parseYaml(file: VFile, text: string, firstLine: number): boolean {
+  const lineCounter = new LineCounter()
+  const document = parseDocument(text, {lineCounter, prettyErrors: false, uniqueKeys: true})
+  file.data.frontmatter = {document, lineCounter, firstLine}
+  for (const error of document.errors) {
+    const reason = error.message.split('\n')[0] ?? error.message
+    report(file, 'yaml-syntax', `Unexpected YAML: ${reason}`, {place: yamlPoint(file, error.pos[0])})
+  }
+  if (document.errors.length > 0) return false
+  const matter: unknown = document.toJS()
+  if (matter === null || typeof matter !== 'object' || Array.isArray(matter)) {
+    report(file, 'missing-frontmatter', 'Unexpected YAML that is not a mapping, expected `key: value` lines', {place: {line: firstLine, column: 1}})
+    return false
+  }
+  file.data.matter = matter as Record<string, unknown>
+  return true
+}
+
+/** File point of an offset inside the YAML block. */
+export function yamlPoint(file: VFile, offset: number): Point {
+  const {lineCounter, firstLine} = file.data.frontmatter!
+  const {line, col} = lineCounter.linePos(offset)
+  return {line: firstLine + line - 1, column: col}
+}
+
+/**
+ * File point of the frontmatter value at `path` (e.g. `['statistics', 3, 'quote']`),
+ * falling back to the nearest ancestor that exists.
+ */
+export function frontmatterPlace(file: VFile, path: ReadonlyArray<string | number>): Point {
+  const {document} = file.data.frontmatter!
+  for (let length = path.length; length >= 0; length--) {
+    const node = document.getIn(path.slice(0, length), true) as {range?: [number, number, number]} | undefined
+    if (node && typeof node === 'object' && node.range) return yamlPoint(file, node.range[0])
+  }
+  return {line: 1, column: 1}
+}

@@ -1,0 +1,52 @@
+/**
+ * Review: what the text holds that no dataset uses yet — figures, dates and
+ * acronym expansions the detectors find outside every record's evidence and
+ * every `ignore` entry — so an editor adding a document sees what needs judgement.
+ */
+import type {VFile} from 'vfile'
+import {findDates} from '../dates/index.ts'
+import {findAcronyms} from '../detect/acronyms.ts'
+import {documentId, judgements, locateQuote} from '../extract/evidence.ts'
+import {findFigures} from '../figures/index.ts'
+import {pointAt, type QuoteMatch, type TextBlock} from '../locate/index.ts'
+import type {DatasetRecords} from '../validate/index.ts'
+
+export interface Finding {
+  document: string
+  line: number
+  column: number
+  kind: 'figure' | 'date' | 'acronym'
+  text: string
+}
+
+/** Everything detected in `files` that no record or `ignore` entry covers. */
+export function review(files: readonly VFile[], datasets: readonly DatasetRecords[]): Finding[] {
+  const known = new Set(datasets.find((dataset) => dataset.name === 'terms')?.records.map((term) => String(term['abbreviation'])) ?? [])
+  const findings: Finding[] = []
+  for (const file of files) {
+    const covered = [...(file.data.used ?? []), ...ignored(file)]
+    for (const block of file.data.blocks ?? []) {
+      const spans = [
+        ...findFigures(block.text).map((match) => ({...match, kind: 'figure' as const, text: match.figure.text})),
+        ...findDates(block.text).map((match) => ({...match, kind: 'date' as const, text: match.date.text})),
+        ...findAcronyms(block.text)
+          .filter((match) => !known.has(match.abbreviation))
+          .map((match) => ({...match, kind: 'acronym' as const, text: `${match.name} (${match.abbreviation})`}))
+      ]
+      for (const span of spans) {
+        if (covered.some((used) => overlaps(used, block, span.start, span.end))) continue
+        const point = pointAt(String(file.value), block.offsets[span.start] ?? 0)
+        findings.push({document: documentId(file), line: point.line, column: point.column, kind: span.kind, text: span.text})
+      }
+    }
+  }
+  return findings
+}
+
+function ignored(file: VFile): QuoteMatch[] {
+  return judgements<{quote: string}>(file, 'ignore').flatMap(({value, path}) => locateQuote(file, [...path, 'quote'], value.quote) ?? [])
+}
+
+function overlaps(used: QuoteMatch, block: TextBlock, start: number, end: number): boolean {
+  return used.block === block && used.start < end && start < used.end
+}

@@ -1,0 +1,44 @@
+/**
+ * Data that the stages attach to each document's VFile (see vfile's DataMap).
+ */
+import type {Root} from 'mdast'
+import type {Document, LineCounter} from 'yaml'
+import type {QuoteMatch, TextBlock} from './locate/index.ts'
+
+export interface Frontmatter {
+  /** The parsed YAML document, kept for node positions. */
+  document: Document
+  /** Line and column lookup inside the YAML block. */
+  lineCounter: LineCounter
+  /** File line of the first YAML line (the line after the opening `---`). */
+  firstLine: number
+}
+
+/** Where a record's evidence is: every record of every dataset carries these four fields. */
+export interface Provenance {
+  /** Id of the source document. */
+  document: string
+  /** Line (1-based) where the evidence starts in sources/documents/<document>.md. */
+  line: number
+  /** Column (1-based) where the evidence starts. */
+  column: number
+  /** The evidence, verbatim (white space folded). */
+  quote: string
+}
+
+declare module 'vfile' {
+  interface DataMap {
+    /** SHA-256 of the file's bytes as read. */
+    sha256: string
+    /** The markdown syntax tree. */
+    tree: Root
+    /** The frontmatter as plain data (validated later against schema/source-document.schema.json). */
+    matter: Record<string, unknown>
+    /** Where the frontmatter's values are. */
+    frontmatter: Frontmatter
+    /** The text of the body, block by block, with a source offset for every character. */
+    blocks: TextBlock[]
+    /** Spans of the text that records were taken from (for `npm run review`). */
+    used: QuoteMatch[]
+  }
+}

@@ -1,0 +1,96 @@
+/**
+ * Validate: frontmatter against schema/source-document.schema.json, every
+ * record against its dataset's schema, ids unique, every reference resolved.
+ * Problems become messages on the file (and at the line) they came from.
+ */
+import type {ErrorObject} from 'ajv'
+import type {VFile} from 'vfile'
+import {report} from '../messages.ts'
+import {frontmatterPlace} from '../parse/index.ts'
+import type {Provenance} from '../types.ts'
+import {validator} from './schemas.ts'
+
+export interface ForeignKey {
+  field: string
+  resource: string
+}
+
+export interface DatasetRecords {
+  name: string
+  primaryKey: string
+  foreignKeys: ForeignKey[]
+  records: Array<Provenance & Record<string, unknown>>
+}
+
+/** Check a document's frontmatter; false when extraction must not run on it. */
+export function validateFrontmatter(file: VFile, schema = 'source-document'): boolean {
+  const validate = validator(schema)
+  if (validate(file.data.matter)) {
+    const id = file.data.matter?.['id']
+    if (file.extname === '.md' && id !== file.stem) {
+      report(file, 'id-mismatch', `Unexpected id \`${String(id)}\`, expected \`${file.stem}\` (the file name)`, {place: frontmatterPlace(file, ['id'])})
+      return false
+    }
+    return true
+  }
+  for (const error of validate.errors ?? []) {
+    report(file, 'schema-frontmatter', describe(error), {place: frontmatterPlace(file, pathOf(error))})
+  }
+  return false
+}
+
+/** Check every dataset; messages go to the document a record came from. */
+export function validateDatasets(datasets: readonly DatasetRecords[], files: readonly VFile[]): void {
+  const fileOf = new Map(files.map((file) => [String(file.data.matter?.['id']), file]))
+  const ids = new Map(datasets.map((dataset) => [dataset.name, new Set(dataset.records.map((record) => String(record[dataset.primaryKey])))]))
+  for (const dataset of datasets) {
+    const validate = validator(dataset.name)
+    const seen = new Map<string, Provenance>()
+    for (const record of dataset.records) {
+      const file = fileOf.get(record.document) ?? files[0]!
+      const place = {line: record.line, column: record.column}
+      if (!validate(record)) {
+        for (const error of validate.errors ?? []) {
+          report(file, 'schema-record', `Unexpected ${dataset.name} record \`${String(record[dataset.primaryKey])}\`: ${describe(error)}`, {place})
+        }
+      }
+      const id = String(record[dataset.primaryKey])
+      const first = seen.get(id)
+      if (first) {
+        report(file, 'duplicate-id', `Unexpected duplicate ${dataset.name} id \`${id}\`, first at ${first.document}:${first.line}:${first.column}, expected unique ids`, {place})
+      } else {
+        seen.set(id, record)
+      }
+      for (const key of [{field: 'document', resource: 'documents'}, ...dataset.foreignKeys]) {
+        const value = record[key.field]
+        if (value === null || value === undefined) continue
+        if (!ids.get(key.resource)?.has(String(value))) {
+          report(file, 'unresolved-reference', `Unexpected ${key.field} \`${String(value)}\` in ${dataset.name} record \`${id}\`, expected an id of ${key.resource}`, {place})
+        }
+      }
+    }
+  }
+}
+
+/** "Unexpected …, expected …" from an ajv error. */
+function describe(error: ErrorObject): string {
+  const where = error.instancePath === '' ? 'record' : `\`${error.instancePath.slice(1).replaceAll('/', '.')}\``
+  switch (error.keyword) {
+    case 'required':
+      return `Unexpected missing field \`${String(error.params['missingProperty'])}\` in ${where}, expected it to be present`
+    case 'additionalProperties':
+    case 'unevaluatedProperties':
+      return `Unexpected field \`${String(error.params['additionalProperty'] ?? error.params['unevaluatedProperty'])}\` in ${where}, expected only the fields the schema lists`
+    case 'enum':
+      return `Unexpected value of ${where}, expected one of ${(error.params['allowedValues'] as unknown[]).map((value) => `\`${String(value)}\``).join(', ')}`
+    default:
+      return `Unexpected value of ${where}: it ${error.message ?? 'is invalid'}`
+  }
+}
+
+/** The frontmatter path of an ajv error, as keys and indices. */
+function pathOf(error: ErrorObject): Array<string | number> {
+  const parts = error.instancePath.split('/').slice(1).map((part) => (/^\d+$/.test(part) ? Number(part) : part.replaceAll('~1', '/').replaceAll('~0', '~')))
+  if (error.keyword === 'additionalProperties') parts.push(String(error.params['additionalProperty']))
+  return parts
+}

@@ -1,0 +1,81 @@
+/**
+ * datapackage.json: a Frictionless Data Package v2 describing every CSV with
+ * its Table Schema (types, descriptions, constraints, primary and foreign
+ * keys), its size and SHA-256, the licence and the source documents.
+ */
+import {createHash} from 'node:crypto'
+import type {DocumentRecord} from '../extract/documents/index.ts'
+import type {Publication} from '../publication.ts'
+import {columnSchema, columnsOf} from '../validate/schemas.ts'
+import {listDelimiter} from './csv.ts'
+
+interface Field {
+  name: string
+  type: string
+  description: string
+  constraints?: Record<string, unknown>
+  delimiter?: string
+  itemType?: string
+}
+
+export function toDatapackage(publication: Publication, csvs: ReadonlyMap<string, string>, documents: readonly DocumentRecord[]): string {
+  const datapackage = {
+    $schema: 'https://datapackage.org/profiles/2.0/datapackage.json',
+    name: publication.name,
+    title: publication.title,
+    description: publication.description,
+    version: publication.version,
+    homepage: publication.publisher.url,
+    keywords: publication.keywords,
+    licenses: [{name: publication.licence.id, title: publication.licence.title, path: publication.licence.url}],
+    contributors: [{title: publication.publisher.name, path: publication.publisher.url, roles: ['publisher']}],
+    sources: documents.map((document) => ({title: document.title, ...(document.url ? {path: document.url} : {})})),
+    resources: publication.datasets.map((dataset) => {
+      const csv = csvs.get(dataset.name) ?? ''
+      return {
+        name: dataset.name,
+        type: 'table',
+        path: `${dataset.name}.csv`,
+        format: 'csv',
+        mediatype: 'text/csv',
+        encoding: 'utf-8',
+        title: dataset.title,
+        description: dataset.description,
+        bytes: Buffer.byteLength(csv),
+        hash: `sha256:${createHash('sha256').update(csv).digest('hex')}`,
+        dialect: {$schema: 'https://datapackage.org/profiles/2.0/tabledialect.json', delimiter: ',', lineTerminator: '\n', quoteChar: '"', header: true},
+        schema: {
+          $schema: 'https://datapackage.org/profiles/2.0/tableschema.json',
+          fields: columnsOf(dataset.name).map((column) => field(dataset.name, column)),
+          missingValues: [''],
+          primaryKey: [dataset.primary_key],
+          foreignKeys: [{field: 'document', resource: 'documents'}, ...dataset.foreign_keys].map((key) => ({
+            fields: [key.field],
+            reference: {resource: key.resource, fields: ['id']}
+          }))
+        }
+      }
+    })
+  }
+  return JSON.stringify(datapackage, null, 2) + '\n'
+}
+
+/** A Table Schema field from a JSON Schema property. */
+function field(dataset: string, column: string): Field {
+  const schema = columnSchema(dataset, column)
+  const types = [schema.type ?? 'string'].flat().filter((type) => type !== 'null')
+  const type = types[0] === 'array' ? 'list' : types[0] ?? 'string'
+  const constraints: Record<string, unknown> = {}
+  // An empty list is an empty cell, so list columns cannot be required.
+  if (type !== 'list' && !(Array.isArray(schema.type) && schema.type.includes('null'))) constraints['required'] = true
+  if (schema.enum) constraints['enum'] = schema.enum.filter((value) => value !== null)
+  if (schema.pattern) constraints['pattern'] = schema.pattern
+  return {
+    name: column,
+    type,
+    description: schema.description ?? '',
+    ...(type === 'list' ? {delimiter: listDelimiter, itemType: 'string'} : {}),
+    ...(schema.format === 'uri' ? {format: 'uri'} : {}),
+    ...(Object.keys(constraints).length > 0 ? {constraints} : {})
+  }
+}

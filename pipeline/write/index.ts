@@ -1,0 +1,30 @@
+/**
+ * Write: every output file into a temporary folder beside the target, then swap
+ * it in with renames, so a failed run never leaves a half-written `dist-data/`.
+ */
+import {mkdir, rename, rm, writeFile} from 'node:fs/promises'
+import path from 'node:path'
+
+/** Replace the folder `target` with exactly `files` (relative path → content). */
+export async function writeFolder(target: string, files: ReadonlyMap<string, string>): Promise<void> {
+  const parent = path.dirname(target)
+  const staging = path.join(parent, `.tmp-${path.basename(target)}-${process.pid}`)
+  const retired = path.join(parent, `.old-${path.basename(target)}-${process.pid}`)
+  await rm(staging, {recursive: true, force: true})
+  try {
+    for (const [name, content] of files) {
+      const destination = path.join(staging, name)
+      await mkdir(path.dirname(destination), {recursive: true})
+      await writeFile(destination, content)
+    }
+  } catch (error) {
+    await rm(staging, {recursive: true, force: true})
+    throw error
+  }
+  await mkdir(parent, {recursive: true})
+  await rename(target, retired).catch((error: NodeJS.ErrnoException) => {
+    if (error.code !== 'ENOENT') throw error
+  })
+  await rename(staging, target)
+  await rm(retired, {recursive: true, force: true})
+}
