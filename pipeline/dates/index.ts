@@ -31,7 +31,7 @@ export function parseDateExpression(text: string): DateExpression | undefined {
   const found = scan(trimmed)
   const only = found[0]
   if (found.length !== 1 || !only || only.start !== 0 || only.end !== trimmed.length) return undefined
-  return only.date
+  return only.date ?? undefined
 }
 
 /** Every date expression in running text, left to right, non-overlapping. */
@@ -172,15 +172,27 @@ function choose(found: Candidate[]): Candidate[] {
 // ---------------------------------------------------------------- qualifiers
 
 const QUALIFIER = /(?<![\p{L}\p{N}])(as\s+of|by|from|since|before|after|until|in|on|during)\s+$/iu
+/** Longer than any qualifier plus generous spacing, so the look-back stays cheap on long documents. */
+const LOOK_BACK = 24
 
 function scan(text: string): Found[] {
   let previousEnd = 0
   return choose(candidates(text)).map((candidate) => {
-    const before = QUALIFIER.exec(text.slice(previousEnd, candidate.start))
-    const start = before ? previousEnd + (before.index ?? 0) : candidate.start
-    const qualifier = before ? before[1]!.toLowerCase().replace(/\s+/gu, ' ') : null
+    const qualified = qualifierBefore(text, previousEnd, candidate.start)
     previousEnd = candidate.end
+    const start = qualified?.start ?? candidate.start
     const {end, day} = candidate
-    return {start, end, date: day && {...day, qualifier, text: text.slice(start, end)}}
+    return {start, end, date: day && {...day, qualifier: qualified?.qualifier ?? null, text: text.slice(start, end)}}
   })
+}
+
+/** The bounding preposition just before a date, if any, not reaching back into the previous match. */
+function qualifierBefore(text: string, from: number, start: number): {qualifier: string; start: number} | undefined {
+  const windowStart = Math.max(from, start - LOOK_BACK)
+  const match = QUALIFIER.exec(text.slice(windowStart, start))
+  if (!match) return undefined
+  const qualifierStart = windowStart + match.index
+  // The window may have cut a word in two ("common" → "on"): check the character before it too.
+  if (qualifierStart > 0 && /[\p{L}\p{N}]/u.test(text[qualifierStart - 1] ?? '')) return undefined
+  return {qualifier: match[1]!.toLowerCase().replace(/\s+/gu, ' '), start: qualifierStart}
 }

@@ -58,7 +58,8 @@ export function extractTimeline(files: readonly VFile[]): EventRecord[] {
     }
   }
   // Newest claims last; ties keep document order, so output is stable.
-  markDisagreements(records, (record) => `${record.date} ${record.status}`)
+  // Planned and happened are the same claim seen at different times; only another date disagrees.
+  markDisagreements(records, (record) => String(record.date))
   return records.sort((a, b) => compareText(a.date ?? '', b.date ?? ''))
 }
 
