@@ -1,0 +1,85 @@
+/**
+ * A throwaway project folder for tests: the real sources/ copied, or small
+ * documents written, so the pipeline can run end to end without touching ours.
+ */
+import {cp, mkdtemp, readFile, readdir, rm, writeFile, mkdir} from 'node:fs/promises'
+import {tmpdir} from 'node:os'
+import path from 'node:path'
+import {toVFile} from '../../pipeline/read/index.ts'
+import {parseSource, parseYaml} from '../../pipeline/parse/index.ts'
+import type {VFile} from 'vfile'
+
+export const projectRoot = path.resolve(import.meta.dirname, '../..')
+
+/** A copy of the real project's sources/ (and dist-data/ when asked) in a temp folder. */
+export async function copyProject(options: {distData?: boolean} = {}): Promise<string> {
+  const root = await mkdtemp(path.join(tmpdir(), 'icb-open-data-'))
+  await cp(path.join(projectRoot, 'sources'), path.join(root, 'sources'), {recursive: true})
+  if (options.distData) await cp(path.join(projectRoot, 'dist-data'), path.join(root, 'dist-data'), {recursive: true})
+  return root
+}
+
+export async function removeProject(root: string): Promise<void> {
+  await rm(root, {recursive: true, force: true})
+}
+
+/** Every file under `folder` with its bytes, by relative path: to prove a folder is untouched. */
+export async function snapshot(folder: string): Promise<Map<string, string>> {
+  const files = new Map<string, string>()
+  for (const entry of await readdir(folder, {recursive: true, withFileTypes: true})) {
+    if (!entry.isFile()) continue
+    const full = path.join(entry.parentPath, entry.name)
+    files.set(path.relative(folder, full), (await readFile(full)).toString('base64'))
+  }
+  return files
+}
+
+/** Replace `search` with `replacement` in a file of `root`; fails loudly if it is not there. */
+export async function edit(root: string, file: string, search: string, replacement: string): Promise<void> {
+  const full = path.join(root, file)
+  const text = await readFile(full, 'utf8')
+  if (!text.includes(search)) throw new Error(`Missing \`${search}\` in ${file}`)
+  await writeFile(full, text.replace(search, replacement))
+}
+
+export async function write(root: string, file: string, text: string | Uint8Array): Promise<void> {
+  await mkdir(path.dirname(path.join(root, file)), {recursive: true})
+  await writeFile(path.join(root, file), text)
+}
+
+/** Minimal valid frontmatter for a test document, with extra YAML appended. */
+export function frontmatter(id: string, extra = ''): string {
+  return `---
+id: ${id}
+title: Test document
+publisher: {name: null, organisation: null, note: Test.}
+url: null
+url_note: null
+date_published: null
+date_written: {earliest: '2022-07-01', latest: null, basis: Test.}
+licence: null
+licence_note: null
+language: en-GB
+geography: Kent and Medway
+${extra}---
+`
+}
+
+/** Parse a test document given as text. */
+export function parsed(id: string, text: string): VFile {
+  const file = toVFile(`sources/documents/${id}.md`, new TextEncoder().encode(text))
+  parseSource(file)
+  return file
+}
+
+/** Messages as compact strings: `line:column ruleId reason`. */
+export function messagesOf(file: VFile): string[] {
+  return file.messages.map((message) => `${message.line}:${message.column} ${message.ruleId} ${message.reason}`)
+}
+
+/** A register file parsed from YAML text, as sources/reference/organisations.yml is. */
+export function register(yamlText: string): VFile {
+  const file = toVFile('sources/reference/organisations.yml', new TextEncoder().encode(yamlText))
+  parseYaml(file, String(file.value), 1)
+  return file
+}
