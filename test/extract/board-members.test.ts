@@ -1,0 +1,65 @@
+import {describe, expect, it} from 'vitest'
+import {extractBoardMembers} from '../../pipeline/extract/board-members/index.ts'
+import {registerIndex} from '../../pipeline/extract/organisations/index.ts'
+import {frontmatter, messagesOf, parsed, register} from '../helpers/project.ts'
+
+const organisations = registerIndex(register(`organisations:
+  - {id: medway-council, name: Medway Council, aliases: [], type: unitary-authority, sector: local-government, identifiers: [], note: null}
+`))
+
+const body = `
+# Test document
+
+The board currently includes representatives from:
+
+- Medway Council
+- Kent Nowhere Council
+
+In most cases they will include the following roles:
+
+- Independent Chair plus a minimum of two other independent non-executive directors.
+- Chief Executive
+- at least one member drawn from general practice; and
+
+Chaired by the eight CCG clinical chairs, along with the Accountable Officer, Glenn Douglas.
+
+No list follows this paragraph.
+`
+
+function run(boards: string) {
+  const file = parsed('a', frontmatter('a', `boards:\n${boards}`) + body)
+  return {records: extractBoardMembers([file], organisations), messages: messagesOf(file)}
+}
+
+describe('extractBoardMembers', () => {
+  it('should link listed organisations to the register and report one it lacks at its line', () => {
+    const {records, messages} = run('  - {id: pb, name: board, quote: The board currently includes representatives from, member_type: organisation, list: true}\n')
+    expect(records.map((record) => [record.id, record.organisation, record.minimum, record.line, record.column])).toEqual([['pb--medway-council', 'medway-council', null, 21, 3]])
+    expect(messages).toEqual(['20:3 unknown-organisation Unexpected organisation `Kent Nowhere Council` that is not in sources/reference/organisations.yml, expected a registered name or alias'])
+  })
+
+  it('should read roles with their minimum numbers, splitting "X plus Y"', () => {
+    const {records, messages} = run('  - {id: icb, name: they, quote: they will include the following roles, member_type: role, list: true, statutory: true}\n')
+    expect(messages).toEqual([])
+    expect(records.map((record) => [record.member, record.role, record.minimum, record.statutory])).toEqual([
+      ['Independent Chair', 'Independent Chair', 1, true],
+      ['a minimum of two other independent non-executive directors', 'independent non-executive directors', 2, true],
+      ['Chief Executive', 'Chief Executive', 1, true],
+      ['at least one member drawn from general practice', 'member drawn from general practice', 1, true]
+    ])
+  })
+
+  it('should read members named in the quote, with a person’s role', () => {
+    const {records} = run('  - id: sg\n    name: Chaired\n    quote: Chaired by the eight CCG clinical chairs, along with the Accountable Officer, Glenn Douglas\n    member_type: group\n    members:\n      - {text: the eight CCG clinical chairs}\n      - {text: Glenn Douglas, role: Accountable Officer, member_type: person}\n')
+    expect(records.map((record) => [record.member_type, record.member, record.person, record.role, record.minimum])).toEqual([
+      ['group', 'the eight CCG clinical chairs', null, null, 8],
+      ['person', 'Glenn Douglas', 'Glenn Douglas', 'Accountable Officer', 1]
+    ])
+  })
+
+  it('should report a quoted paragraph with no list after it', () => {
+    expect(run('  - {id: x, name: list, quote: No list follows this paragraph, member_type: group, list: true}\n').messages).toEqual([
+      "14:32 list-not-found Unexpected paragraph without a list after it, expected the sentence that introduces `list`'s members"
+    ])
+  })
+})
