@@ -35,7 +35,7 @@ describe('extractBoardMembers', () => {
   it('should link listed organisations to the register and report one it lacks at its line', () => {
     const {records, messages} = run('  - {id: pb, name: board, quote: The board currently includes representatives from, member_type: organisation, list: true}\n')
     expect(records.map((record) => [record.id, record.organisation, record.minimum, record.line, record.column])).toEqual([['pb--medway-council', 'medway-council', null, 21, 3]])
-    expect(messages).toEqual(['20:3 unknown-organisation Unexpected organisation `Kent Nowhere Council` that is not in sources/reference/organisations.yml, expected a registered name or alias'])
+    expect(messages).toEqual(['22:3 unknown-organisation Unexpected organisation `Kent Nowhere Council` that is not in sources/reference/organisations.yml, expected a registered name or alias'])
   })
 
   it('should read roles with their minimum numbers, splitting "X plus Y"', () => {
