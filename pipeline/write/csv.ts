@@ -12,7 +12,7 @@ export const listDelimiter = '|'
 export function cell(value: unknown): string {
   if (value === null || value === undefined) return ''
   if (Array.isArray(value)) return value.map(cell).join(listDelimiter)
-  if (typeof value === 'number') return Number.isInteger(value) ? value.toFixed(0) : String(value)
+  if (typeof value === 'number') return Number.isInteger(value) ? BigInt(value).toString() : String(value)
   return String(value)
 }
 

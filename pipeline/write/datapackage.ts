@@ -14,8 +14,6 @@ interface Field {
   type: string
   description: string
   constraints?: Record<string, unknown>
-  delimiter?: string
-  itemType?: string
 }
 
 export function toDatapackage(publication: Publication, csvs: ReadonlyMap<string, string>, documents: readonly DocumentRecord[]): string {
@@ -64,17 +62,18 @@ export function toDatapackage(publication: Publication, csvs: ReadonlyMap<string
 function field(dataset: string, column: string): Field {
   const schema = columnSchema(dataset, column)
   const types = [schema.type ?? 'string'].flat().filter((type) => type !== 'null')
-  const type = types[0] === 'array' ? 'list' : types[0] ?? 'string'
+  // Lists are joined into one cell; the v2 profile has no list type, so they are strings.
+  const list = types[0] === 'array'
+  const type = list ? 'string' : types[0] ?? 'string'
   const constraints: Record<string, unknown> = {}
   // An empty list is an empty cell, so list columns cannot be required.
-  if (type !== 'list' && !(Array.isArray(schema.type) && schema.type.includes('null'))) constraints['required'] = true
+  if (!list && !(Array.isArray(schema.type) && schema.type.includes('null'))) constraints['required'] = true
   if (schema.enum) constraints['enum'] = schema.enum.filter((value) => value !== null)
   if (schema.pattern) constraints['pattern'] = schema.pattern
   return {
     name: column,
     type,
-    description: schema.description ?? '',
-    ...(type === 'list' ? {delimiter: listDelimiter, itemType: 'string'} : {}),
+    description: list ? `${schema.description ?? ''} Items are separated by \`${listDelimiter}\`.` : schema.description ?? '',
     ...(schema.format === 'uri' ? {format: 'uri'} : {}),
     ...(Object.keys(constraints).length > 0 ? {constraints} : {})
   }

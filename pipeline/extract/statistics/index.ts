@@ -9,7 +9,7 @@ import {report} from '../../messages.ts'
 import {frontmatterPlace} from '../../parse/index.ts'
 import type {Provenance} from '../../types.ts'
 import {documentDate} from '../document-date.ts'
-import {judgements, locateQuote, locateWithin, provenance, type Path} from '../evidence.ts'
+import {judgements, locateQuote, locateWithin, markUsed, provenance, type Path} from '../evidence.ts'
 import {markDisagreements} from '../disagreements.ts'
 import {geographyOf} from '../geography.ts'
 import type {QuoteMatch} from '../../locate/index.ts'
@@ -94,7 +94,7 @@ function figureIn(file: VFile, path: Path, judgement: Judgement, match: QuoteMat
     return undefined
   }
   const found = figures[0]!
-  ;(file.data.used ??= []).push({block: scope.block, start: scope.start + found.start, end: scope.start + found.end})
+  markUsed(file, scope, found.start, found.end)
   return found
 }
 
@@ -102,7 +102,8 @@ function figureIn(file: VFile, path: Path, judgement: Judgement, match: QuoteMat
 function dateIn(file: VFile, match: QuoteMatch): Pick<StatisticRecord, 'date' | 'date_precision' | 'date_qualifier' | 'date_basis'> {
   const dates = findDates(match.block.text.slice(match.start, match.end))
   if (dates.length === 1) {
-    const {date} = dates[0]!
+    const {date, start, end} = dates[0]!
+    markUsed(file, match, start, end)
     return {date: date.date, date_precision: date.precision, date_qualifier: date.qualifier, date_basis: 'text'}
   }
   const fallback = documentDate(file)

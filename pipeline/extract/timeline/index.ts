@@ -9,7 +9,7 @@ import {report} from '../../messages.ts'
 import {frontmatterPlace} from '../../parse/index.ts'
 import type {Provenance} from '../../types.ts'
 import {documentDate} from '../document-date.ts'
-import {judgements, locateQuote, locateWithin, provenance, type Path} from '../evidence.ts'
+import {judgements, locateQuote, locateWithin, markUsed, provenance, type Path} from '../evidence.ts'
 import {markDisagreements} from '../disagreements.ts'
 import {geographyOf} from '../geography.ts'
 import {compareText} from '../order.ts'
@@ -85,7 +85,7 @@ function dateIn(file: VFile, path: Path, judgement: Judgement, match: QuoteMatch
     return undefined
   }
   const found = dates[0]!
-  ;(file.data.used ??= []).push({block: scope.block, start: scope.start + found.start, end: scope.start + found.end})
+  markUsed(file, scope, found.start, found.end)
   return fields(found.date)
 }
 
