@@ -8,7 +8,7 @@ import type {Point, Position} from 'unist'
 
 export interface Rule {
   /** Stage that reports it, used as the message `source`. */
-  source: 'read' | 'parse' | 'extract' | 'validate' | 'write'
+  source: 'read' | 'parse' | 'extract' | 'validate'
   /** What is wrong, in a few words. */
   title: string
   /** What to do about it. */
@@ -35,7 +35,6 @@ export const rules = {
   'duplicate-id': {source: 'validate', title: 'Two records share an id', fix: 'Give one of them another id; ids must be unique within a dataset.'},
   'unresolved-reference': {source: 'validate', title: 'A reference points to nothing', fix: 'Use the id of an existing record, or add the record it names.'},
   'schema-record': {source: 'validate', title: 'Record does not match its dataset schema', fix: 'Correct the judgement or text that produced the field named in the message.'},
-  'write-failed': {source: 'write', title: 'Output could not be written', fix: 'Check disk space and permissions of dist-data/; nothing was replaced.'}
 } as const satisfies Record<string, Rule>
 
 export type RuleId = keyof typeof rules

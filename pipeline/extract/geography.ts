@@ -5,13 +5,17 @@
 import type {VFile} from 'vfile'
 import type {QuoteMatch} from '../locate/index.ts'
 
-// Longest first, so "Kent and Medway" wins over "Kent".
-const areas = ['Kent and Medway', 'England'] as const
+// Kent and Medway first, so a sentence about it that mentions England elsewhere stays local;
+// "NHS England" is an organisation, not the place.
+const areas: ReadonlyArray<[string, RegExp]> = [
+  ['Kent and Medway', /\bKent and Medway\b/u],
+  ['England', /(?<!NHS )\bEngland\b/u]
+]
 
 export function geographyOf(file: VFile, match: QuoteMatch, judged: string | undefined): string {
   if (judged) return judged
   const sentence = sentenceAround(match.block.text, match.start, match.end)
-  for (const area of areas) if (sentence.includes(area)) return area
+  for (const [area, pattern] of areas) if (pattern.test(sentence)) return area
   return String(file.data.matter?.['geography'] ?? '')
 }
 

@@ -74,7 +74,7 @@ function quotedMembers(file: VFile, path: Path, board: BoardJudgement, match: Qu
   return members
 }
 
-/** Members listed after the quoted paragraph: one per item, its bold lead-in if it has one; "X plus Y" is two. */
+/** Members listed after the quoted paragraph: one per item, its bold lead-in if it opens with one; "X plus Y" is two. */
 function listMembers(file: VFile, path: Path, board: BoardJudgement, match: QuoteMatch): Member[] {
   const list = listAfter(match.block)
   if (!list) {
@@ -85,7 +85,9 @@ function listMembers(file: VFile, path: Path, board: BoardJudgement, match: Quot
   for (const item of list.children) {
     const block = (file.data.blocks ?? []).find((candidate) => candidate.node === item.children[0])
     if (!block) continue
-    const [start, end] = block.strong[0] ?? trimmedItem(block)
+    // A bold lead-in names the member; bold later in the item is emphasis.
+    const leadIn = block.strong[0]?.[0] === 0 ? block.strong[0] : undefined
+    const [start, end] = leadIn ?? trimmedItem(block)
     let from = start
     for (const part of block.text.slice(start, end).split(' plus ')) {
       members.push({span: {block, start: from, end: from + part.length}, type: board.member_type})

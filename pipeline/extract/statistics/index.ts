@@ -50,7 +50,8 @@ export function extractStatistics(files: readonly VFile[]): StatisticRecord[] {
       if (record) records.push(record)
     }
   }
-  return markDisagreements(records, (record) => `${record.value} ${record.value_low} ${record.value_high} ${record.unit}`)
+  // Only the numbers: "people" and "registered patients" may name the same count.
+  return markDisagreements(records, (record) => `${record.value} ${record.value_low} ${record.value_high}`)
 }
 
 function extractStatistic(file: VFile, judgement: Judgement, path: Path): StatisticRecord | undefined {
