@@ -78,7 +78,7 @@ function extract(files: VFile[], register: VFile, publication: Publication): Dat
     name: meta.name,
     primaryKey: meta.primary_key,
     foreignKeys: meta.foreign_keys,
-    records: (records[meta.name] ?? []) as DatasetRecords['records']
+    records: records[meta.name] ?? []
   }))
 }
 
@@ -87,11 +87,12 @@ function render(datasets: readonly DatasetRecords[], publication: Publication): 
   const csvs = new Map<string, string>()
   for (const dataset of datasets) {
     const columns = columnsOf(dataset.name)
-    const csv = toCsv(dataset.records, columns)
+    const rows = dataset.records as unknown as Array<Record<string, unknown>>
+    const csv = toCsv(rows, columns)
     csvs.set(dataset.name, csv)
     outputs.set(`${dataset.name}.csv`, csv)
-    outputs.set(`${dataset.name}.excel.csv`, toExcelCsv(dataset.records, columns))
-    outputs.set(`${dataset.name}.json`, toJson(dataset.records, columns))
+    outputs.set(`${dataset.name}.excel.csv`, toExcelCsv(rows, columns))
+    outputs.set(`${dataset.name}.json`, toJson(rows, columns))
   }
   const documents = datasets.find((dataset) => dataset.name === 'documents')?.records ?? []
   outputs.set('datapackage.json', toDatapackage(publication, csvs, documents as never))

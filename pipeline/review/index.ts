@@ -21,7 +21,7 @@ export interface Finding {
 
 /** Everything detected in `files` that no record or `ignore` entry covers. */
 export function review(files: readonly VFile[], datasets: readonly DatasetRecords[]): Finding[] {
-  const known = new Set(datasets.find((dataset) => dataset.name === 'terms')?.records.map((term) => String(term['abbreviation'])) ?? [])
+  const known = new Set(datasets.find((dataset) => dataset.name === 'terms')?.records.map((term) => String((term as unknown as {abbreviation: unknown}).abbreviation)) ?? [])
   const findings: Finding[] = []
   for (const file of files) {
     const covered = [...(file.data.used ?? []), ...ignored(file)]

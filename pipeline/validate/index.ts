@@ -19,7 +19,7 @@ export interface DatasetRecords {
   name: string
   primaryKey: string
   foreignKeys: ForeignKey[]
-  records: Array<Provenance & Record<string, unknown>>
+  records: Provenance[]
 }
 
 /** Check a document's frontmatter; false when extraction must not run on it. */
@@ -42,19 +42,21 @@ export function validateFrontmatter(file: VFile, schema = 'source-document'): bo
 /** Check every dataset; messages go to the document a record came from. */
 export function validateDatasets(datasets: readonly DatasetRecords[], files: readonly VFile[]): void {
   const fileOf = new Map(files.map((file) => [String(file.data.matter?.['id']), file]))
-  const ids = new Map(datasets.map((dataset) => [dataset.name, new Set(dataset.records.map((record) => String(record[dataset.primaryKey])))]))
+  const fieldsOf = (record: Provenance) => record as unknown as Record<string, unknown>
+  const ids = new Map(datasets.map((dataset) => [dataset.name, new Set(dataset.records.map((record) => String(fieldsOf(record)[dataset.primaryKey])))]))
   for (const dataset of datasets) {
     const validate = validator(dataset.name)
     const seen = new Map<string, Provenance>()
     for (const record of dataset.records) {
+      const fields = fieldsOf(record)
       const file = fileOf.get(record.document) ?? files[0]!
       const place = {line: record.line, column: record.column}
       if (!validate(record)) {
         for (const error of validate.errors ?? []) {
-          report(file, 'schema-record', `Unexpected ${dataset.name} record \`${String(record[dataset.primaryKey])}\`: ${describe(error)}`, {place})
+          report(file, 'schema-record', `Unexpected ${dataset.name} record \`${String(fields[dataset.primaryKey])}\`: ${describe(error)}`, {place})
         }
       }
-      const id = String(record[dataset.primaryKey])
+      const id = String(fields[dataset.primaryKey])
       const first = seen.get(id)
       if (first) {
         report(file, 'duplicate-id', `Unexpected duplicate ${dataset.name} id \`${id}\`, first at ${first.document}:${first.line}:${first.column}, expected unique ids`, {place})
@@ -62,7 +64,7 @@ export function validateDatasets(datasets: readonly DatasetRecords[], files: rea
         seen.set(id, record)
       }
       for (const key of [{field: 'document', resource: 'documents'}, ...dataset.foreignKeys]) {
-        const value = record[key.field]
+        const value = fields[key.field]
         if (value === null || value === undefined) continue
         if (!ids.get(key.resource)?.has(String(value))) {
           report(file, 'unresolved-reference', `Unexpected ${key.field} \`${String(value)}\` in ${dataset.name} record \`${id}\`, expected an id of ${key.resource}`, {place})

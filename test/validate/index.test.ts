@@ -1,4 +1,5 @@
 import {describe, expect, it} from 'vitest'
+import type {Provenance} from '../../pipeline/types.ts'
 import {validateDatasets, validateFrontmatter, type DatasetRecords} from '../../pipeline/validate/index.ts'
 import {frontmatter, messagesOf, parsed} from '../helpers/project.ts'
 
@@ -41,14 +42,15 @@ describe('validateDatasets', () => {
   const file = parsed('a', frontmatter('a') + '\nText\n')
   const provenance = {document: 'a', line: 14, column: 1, quote: 'Text'}
   const documents: DatasetRecords = {name: 'documents', primaryKey: 'id', foreignKeys: [], records: []}
-  const relation = (id: string, object: string) => ({id, subject: 'pcn', relation: 'part-of', object, ...provenance})
+  const record = (fields: Provenance & Record<string, unknown>): Provenance => fields
+  const relation = (id: string, object: string) => record({id, subject: 'pcn', relation: 'part-of', object, ...provenance})
 
   it('should report a record that breaks its schema, a duplicate id and a reference to nothing, at the record', () => {
-    documents.records = [{id: 'a', title: 'T', publisher: null, publisher_organisation: null, publisher_note: null, url: null, url_note: null, date_published: null, date_written_earliest: null, date_written_latest: null, date_basis: 'B', licence: null, licence_note: null, language: 'en-GB', geography: 'England', path: 'p', sha256: '0'.repeat(64), ...provenance}]
+    documents.records = [record({id: 'a', title: 'T', publisher: null, publisher_organisation: null, publisher_note: null, url: null, url_note: null, date_published: null, date_written_earliest: null, date_written_latest: null, date_basis: 'B', licence: null, licence_note: null, language: 'en-GB', geography: 'England', path: 'p', sha256: '0'.repeat(64), ...provenance})]
     validateDatasets([
       documents,
-      {name: 'terms', primaryKey: 'id', foreignKeys: [], records: [{id: 'pcn', name: 'PCN', abbreviation: null, sense: null, defined_in: [], ...provenance}]},
-      {name: 'term-relations', primaryKey: 'id', foreignKeys: [{field: 'subject', resource: 'terms'}, {field: 'object', resource: 'terms'}], records: [relation('r1', 'pcn'), relation('r1', 'pcn'), relation('r2', 'nowhere'), {...relation('r3', 'pcn'), relation: 'sits-in'}]}
+      {name: 'terms', primaryKey: 'id', foreignKeys: [], records: [record({id: 'pcn', name: 'PCN', abbreviation: null, sense: null, defined_in: [], ...provenance})]},
+      {name: 'term-relations', primaryKey: 'id', foreignKeys: [{field: 'subject', resource: 'terms'}, {field: 'object', resource: 'terms'}], records: [relation('r1', 'pcn'), relation('r1', 'pcn'), relation('r2', 'nowhere'), record({...relation('r3', 'pcn'), relation: 'sits-in'})]}
     ], [file])
     expect(messagesOf(file)).toEqual([
       '14:1 duplicate-id Unexpected duplicate term-relations id `r1`, first at a:14:1, expected unique ids',
