@@ -60,7 +60,8 @@ interface Found {
 }
 
 const MONTH_NUMBERS = new Map<string, number>()
-const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December']
+/** Month names in order, shared with the figures module (it skips day numbers of dates). */
+export const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December']
 MONTH_NAMES.forEach((name, index) => {
   for (const form of [name, name.slice(0, 3), name === 'September' ? 'Sept' : '']) {
     if (form) MONTH_NUMBERS.set(form.toLowerCase(), index + 1)

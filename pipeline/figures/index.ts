@@ -2,10 +2,12 @@
  * Figures as English public-sector prose writes them: "Over 528,000",
  * "£3.4 billion", "almost one in three", "30,000 to 50,000".
  *
- * Pure and dependency-free. The text is cut into tokens and a small
+ * Pure; it shares only the month names of the dates module. The text is cut into tokens and a small
  * recursive-descent parser is tried at each token, so every match keeps exact
  * offsets into the original string.
  */
+
+import {MONTH_NAMES} from '../dates/index.ts'
 
 export interface Figure {
   /** The single value, or null when only a range is given. */
@@ -491,7 +493,6 @@ interface Span {
   end: number
 }
 
-const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December']
 // Capitalised or upper case only, so "up to 5 may apply" keeps its 5.
 const MONTH = `(?:${MONTH_NAMES.flatMap((name) => [name, name.slice(0, 3), name === 'September' ? 'Sept' : ''])
   .filter((name) => name !== '')
