@@ -14,6 +14,11 @@ export interface Frontmatter {
   firstLine: number
 }
 
+/** A span of the text whose figure or date a record took. */
+export interface UsedSpan extends QuoteMatch {
+  as: 'figure' | 'date'
+}
+
 /** Where a record's evidence is: every record of every dataset carries these four fields. */
 export interface Provenance {
   /** Id of the source document. */
@@ -38,7 +43,7 @@ declare module 'vfile' {
     frontmatter: Frontmatter
     /** The text of the body, block by block, with a source offset for every character. */
     blocks: TextBlock[]
-    /** Spans of the text that records were taken from (for `npm run review`). */
-    used: QuoteMatch[]
+    /** Figures and dates of the text that records took their values from (for `npm run review`). */
+    used: UsedSpan[]
   }
 }

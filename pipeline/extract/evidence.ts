@@ -15,16 +15,15 @@ export function documentId(file: VFile): string {
   return String(file.data.matter?.['id'] ?? file.stem)
 }
 
-/** Provenance of `[start, end)` in `block`, and mark the span as used. */
+/** Provenance of `[start, end)` in `block`. */
 export function provenance(file: VFile, block: TextBlock, start: number, end: number): Provenance {
   const point = pointAt(String(file.value), block.offsets[start] ?? 0)
-  markUsed(file, {block, start, end}, 0, end - start)
   return {document: documentId(file), line: point.line, column: point.column, quote: block.text.slice(start, end)}
 }
 
-/** Mark `[start, end)` of `scope` as taken by a record, so `npm run review` does not list it. */
-export function markUsed(file: VFile, scope: QuoteMatch, start: number, end: number): void {
-  ;(file.data.used ??= []).push({block: scope.block, start: scope.start + start, end: scope.start + end})
+/** Mark `[start, end)` of `scope` as the figure or date a record took, so `npm run review` does not list it. */
+export function markUsed(file: VFile, scope: QuoteMatch, start: number, end: number, as: 'figure' | 'date'): void {
+  ;(file.data.used ??= []).push({block: scope.block, start: scope.start + start, end: scope.start + end, as})
 }
 
 /** Find `quote` (the judgement at `path`) exactly once; report and return undefined otherwise. */

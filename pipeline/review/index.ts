@@ -1,7 +1,8 @@
 /**
- * Review: what the text holds that no dataset uses yet — figures, dates and
- * acronym expansions the detectors find outside every record's evidence and
- * every `ignore` entry — so an editor adding a document sees what needs judgement.
+ * Review: what the text holds that no dataset uses yet — figures no record took
+ * its value from, dates no record took its date from, acronym expansions of no
+ * known term — less every `ignore` entry, so an editor adding a document sees
+ * what needs judgement.
  */
 import type {VFile} from 'vfile'
 import {findDates} from '../dates/index.ts'
@@ -21,26 +22,33 @@ export interface Finding {
 
 /** Everything detected in `files` that no record or `ignore` entry covers. */
 export function review(files: readonly VFile[], datasets: readonly DatasetRecords[]): Finding[] {
-  const known = new Set(datasets.find((dataset) => dataset.name === 'terms')?.records.map((term) => String((term as unknown as {abbreviation: unknown}).abbreviation)) ?? [])
+  const known = new Set(datasets.find((dataset) => dataset.name === 'terms')?.records.map((term) => singular(String((term as unknown as {abbreviation: unknown}).abbreviation))) ?? [])
   const findings: Finding[] = []
   for (const file of files) {
-    const covered = [...(file.data.used ?? []), ...ignored(file)]
+    const used = file.data.used ?? []
+    const skipped = ignored(file)
     for (const block of file.data.blocks ?? []) {
       const spans = [
         ...findFigures(block.text).map((match) => ({...match, kind: 'figure' as const, text: match.figure.text})),
         ...findDates(block.text).map((match) => ({...match, kind: 'date' as const, text: match.date.text})),
         ...findAcronyms(block.text)
-          .filter((match) => !known.has(match.abbreviation))
+          .filter((match) => !known.has(singular(match.abbreviation)))
           .map((match) => ({...match, kind: 'acronym' as const, text: `${match.name} (${match.abbreviation})`}))
       ]
       for (const span of spans) {
-        if (covered.some((used) => overlaps(used, block, span.start, span.end))) continue
+        const covered = [...skipped, ...used.filter((other) => other.as === span.kind)]
+        if (covered.some((other) => overlaps(other, block, span.start, span.end))) continue
         const point = pointAt(String(file.value), block.offsets[span.start] ?? 0)
         findings.push({document: documentId(file), line: point.line, column: point.column, kind: span.kind, text: span.text})
       }
     }
   }
   return findings
+}
+
+/** "PCNs" and "PCN" name the same term. */
+function singular(abbreviation: string): string {
+  return abbreviation.replace(/s$/u, '')
 }
 
 function ignored(file: VFile): QuoteMatch[] {

@@ -10,7 +10,7 @@ import {pointAt, type QuoteMatch, type TextBlock} from '../../locate/index.ts'
 import {report} from '../../messages.ts'
 import {frontmatterPlace} from '../../parse/index.ts'
 import type {Provenance} from '../../types.ts'
-import {judgements, locateQuote, locateWithin, provenance, type Path} from '../evidence.ts'
+import {judgements, locateQuote, locateWithin, markUsed, provenance, type Path} from '../evidence.ts'
 import type {RegisterEntry} from '../organisations/index.ts'
 import {slug} from '../slug.ts'
 
@@ -123,6 +123,7 @@ function toRecord(file: VFile, board: BoardJudgement, member: Member, organisati
     organisation = entry.id
   }
   const figure = findFigures(text)[0]
+  if (figure) markUsed(file, member.span, figure.start, figure.end, 'figure')
   // A role listed without a number is one seat; an organisation or body has no minimum.
   const minimum = figure ? figure.figure.value : member.type === 'role' || member.type === 'person' ? 1 : null
   const role = member.type === 'person' ? (member.role ?? null) : member.type === 'role' ? roleName(text, figure?.figure.text) : null

@@ -95,7 +95,7 @@ function figureIn(file: VFile, path: Path, judgement: Judgement, match: QuoteMat
     return undefined
   }
   const found = figures[0]!
-  markUsed(file, scope, found.start, found.end)
+  markUsed(file, scope, found.start, found.end, 'figure')
   return found
 }
 
@@ -104,7 +104,7 @@ function dateIn(file: VFile, match: QuoteMatch): Pick<StatisticRecord, 'date' | 
   const dates = findDates(match.block.text.slice(match.start, match.end))
   if (dates.length === 1) {
     const {date, start, end} = dates[0]!
-    markUsed(file, match, start, end)
+    markUsed(file, match, start, end, 'date')
     return {date: date.date, date_precision: date.precision, date_qualifier: date.qualifier, date_basis: 'text'}
   }
   const fallback = documentDate(file)

@@ -54,6 +54,7 @@ export interface TermDatasets {
 
 export function extractTerms(files: readonly VFile[]): TermDatasets {
   const terms = new Map<string, TermRecord>()
+  const labelled = new Set<string>()
   const definitions: DefinitionRecord[] = []
   const relations: RelationRecord[] = []
   for (const file of files) {
@@ -67,8 +68,9 @@ export function extractTerms(files: readonly VFile[]): TermDatasets {
       const evidence = provenance(file, match.block, match.start, match.end)
       const existing = terms.get(judgement.id)
       if (existing) {
-        // Later documents fill what earlier ones left open; the first naming stays the evidence.
-        if (judgement.label && existing.name !== judgement.label) existing.name = judgement.label
+        // Later documents fill what earlier ones left open; the first naming stays the evidence
+        // and the first editorial label, once given, stays the name.
+        if (judgement.label && !labelled.has(judgement.id)) existing.name = judgement.label
         existing.abbreviation ??= judgement.abbreviation ?? null
         existing.sense ??= judgement.sense ?? null
       } else {
@@ -81,6 +83,7 @@ export function extractTerms(files: readonly VFile[]): TermDatasets {
           ...evidence
         })
       }
+      if (judgement.label) labelled.add(judgement.id)
       if (judgement.definition === undefined) continue
       const definition = locateQuote(file, [...path, 'definition'], judgement.definition)
       if (!definition) continue

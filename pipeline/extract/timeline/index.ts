@@ -85,7 +85,7 @@ function dateIn(file: VFile, path: Path, judgement: Judgement, match: QuoteMatch
     return undefined
   }
   const found = dates[0]!
-  markUsed(file, scope, found.start, found.end)
+  markUsed(file, scope, found.start, found.end, 'date')
   return fields(found.date)
 }
 
