@@ -1,0 +1,58 @@
+/**
+ * The built site, served on 127.0.0.1, and Debian's Chromium driven by
+ * playwright-core. Nothing is downloaded: the browser is /usr/bin/chromium.
+ */
+import {execFile} from 'node:child_process'
+import {readFile, stat} from 'node:fs/promises'
+import {createServer, type Server} from 'node:http'
+import type {AddressInfo} from 'node:net'
+import path from 'node:path'
+import {promisify} from 'node:util'
+import {chromium, type Browser} from 'playwright-core'
+import {projectRoot} from './project.ts'
+
+const run = promisify(execFile)
+export const siteOutput = path.join(projectRoot, 'dist')
+
+/** Build the site with Astro (on this Node, which is 24 inside npm scripts). */
+export async function buildSite(): Promise<void> {
+  await run(process.execPath, [path.join(projectRoot, 'node_modules/astro/bin/astro.mjs'), 'build'], {
+    cwd: projectRoot,
+    env: {...process.env, ASTRO_TELEMETRY_DISABLED: '1'}
+  })
+}
+
+const types: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.json': 'application/json',
+  '.csv': 'text/csv; charset=utf-8',
+  '.svg': 'image/svg+xml'
+}
+
+/** Serve a folder as a static host would: `/x/` → `/x/index.html`. */
+export async function serve(folder: string): Promise<{server: Server; origin: string}> {
+  const server = createServer(async (request, response) => {
+    const pathname = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname)
+    let file = path.join(folder, pathname)
+    if (!file.startsWith(folder)) return void response.writeHead(403).end()
+    if (await stat(file).then((info) => info.isDirectory(), () => false)) file = path.join(file, 'index.html')
+    try {
+      const body = await readFile(file)
+      response.writeHead(200, {'content-type': types[path.extname(file)] ?? 'application/octet-stream'}).end(body)
+    } catch {
+      response.writeHead(404, {'content-type': 'text/plain'}).end('Not found')
+    }
+  })
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  return {server, origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}`}
+}
+
+/** Debian's Chromium, headless, with no background traffic. */
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync']
+  })
+}
