@@ -14,12 +14,21 @@ import {projectRoot} from './project.ts'
 const run = promisify(execFile)
 export const siteOutput = path.join(projectRoot, 'dist')
 
-/** Build the site with Astro (on this Node, which is 24 inside npm scripts). */
+/** Build the site as `npm run site` does: Astro, then Pagefind's index (on this Node, which is 24 inside npm scripts). */
 export async function buildSite(): Promise<void> {
-  await run(process.execPath, [path.join(projectRoot, 'node_modules/astro/bin/astro.mjs'), 'build'], {
-    cwd: projectRoot,
-    env: {...process.env, ASTRO_TELEMETRY_DISABLED: '1'}
-  })
+  const env = {...process.env, ASTRO_TELEMETRY_DISABLED: '1'}
+  await run(process.execPath, [path.join(projectRoot, 'node_modules/astro/bin/astro.mjs'), 'build'], {cwd: projectRoot, env})
+  await run(process.execPath, [path.join(projectRoot, 'node_modules/pagefind/lib/runner/bin.cjs'), '--site', 'dist', '--silent'], {cwd: projectRoot, env})
+}
+
+/** Every HTML page of the built site, as its URL path (`/terms/place/`). */
+export async function sitePages(): Promise<string[]> {
+  const {readdir} = await import('node:fs/promises')
+  const files = await readdir(siteOutput, {recursive: true})
+  return files
+    .filter((file) => file.endsWith('.html') && !file.startsWith('pagefind'))
+    .map((file) => `/${file.replace(/index\.html$/, '')}`)
+    .sort()
 }
 
 const types: Record<string, string> = {
@@ -42,7 +51,9 @@ export async function serve(folder: string): Promise<{server: Server; origin: st
       const body = await readFile(file)
       response.writeHead(200, {'content-type': types[path.extname(file)] ?? 'application/octet-stream'}).end(body)
     } catch {
-      response.writeHead(404, {'content-type': 'text/plain'}).end('Not found')
+      // As static hosts do: the site's own 404 page, with status 404.
+      const notFound = await readFile(path.join(folder, '404.html')).catch(() => Buffer.from('Not found'))
+      response.writeHead(404, {'content-type': 'text/html; charset=utf-8'}).end(notFound)
     }
   })
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))

@@ -1,0 +1,44 @@
+/** How values read on pages: plain text, never HTML (Astro escapes what these return). */
+
+/** A cell's text: empty for null, lists joined with commas, numbers in British style. */
+export function formatValue(value: unknown): string {
+  if (value === null || value === undefined) return ''
+  if (Array.isArray(value)) return value.map(formatValue).join(', ')
+  if (typeof value === 'number') return formatNumber(value)
+  if (typeof value === 'boolean') return value ? 'yes' : 'no'
+  return String(value)
+}
+
+export function formatNumber(value: number): string {
+  return Number.isInteger(value) ? value.toLocaleString('en-GB') : value.toLocaleString('en-GB', {maximumFractionDigits: 4})
+}
+
+/** "1.2 kB" for a byte count. */
+export function formatBytes(bytes: number): string {
+  return bytes < 1000 ? `${bytes} bytes` : `${(bytes / 1000).toLocaleString('en-GB', {maximumFractionDigits: 1})} kB`
+}
+
+/** A statistic as a reader says it: "over 528,000 people", "£3,400,000,000", "30,000 to 50,000 people". */
+export function formatFigure(statistic: {value: number | null; value_low: number | null; value_high: number | null; unit: string; qualifier: string | null}): string {
+  const amount = (value: number) =>
+    statistic.unit === 'GBP' ? `£${formatNumber(value)}` : statistic.unit === 'percent' ? `${formatNumber(value)}%` : statistic.unit === 'proportion' ? `${formatNumber(Math.round(value * 1000) / 10)}%` : formatNumber(value)
+  const number = statistic.value === null ? `${amount(statistic.value_low ?? 0)} to ${amount(statistic.value_high ?? 0)}` : amount(statistic.value)
+  const unit = ['GBP', 'percent', 'proportion'].includes(statistic.unit) ? '' : ` ${statistic.unit}`
+  return `${statistic.qualifier ? `${statistic.qualifier} ` : ''}${number}${unit}`
+}
+
+/** A date with its precision: "1 July 2022", "July 2022", "2022", or an interval. */
+export function formatDate(date: string | null, precision: string | null = null): string {
+  if (!date) return 'not known'
+  if (date.includes('/')) return date.split('/').map((part) => formatDate(part)).join(' to ')
+  const [year, month, day] = date.split('-').map(Number)
+  const months = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December']
+  if (day && precision !== 'month' && precision !== 'year') return `${day} ${months[month! - 1]} ${year}`
+  if (month && precision !== 'year') return `${months[month - 1]} ${year}`
+  return String(year)
+}
+
+/** Column name as a heading: `date_precision` → "date precision". */
+export function columnLabel(name: string): string {
+  return name.replaceAll('_', ' ')
+}

@@ -1,0 +1,66 @@
+/**
+ * The structure of the system as the documents state it: the `part-of`
+ * relations between terms, as a tree from the outermost level in. A body that
+ * contains others is a level (drawn as a box); one that contains none is listed
+ * inside its level.
+ */
+import {relations, terms} from './data.ts'
+
+export interface Node {
+  id: string
+  name: string
+  /** Where a document says it sits inside its parent. */
+  evidence: Array<{document: string; line: number}>
+  /** Parts that contain others in turn. */
+  levels: Node[]
+  /** Parts that contain nothing further. */
+  bodies: Node[]
+}
+
+export function structureTree(): Node[] {
+  const partOf = relations.filter((relation) => relation.relation === 'part-of')
+  const nameOf = (id: string) => terms.find((term) => term.id === id)?.name ?? id
+  const partsOf = (id: string) => [...new Set(partOf.filter((relation) => relation.object === id).map((relation) => relation.subject))].sort()
+  const build = (id: string, parent: string | undefined, seen: Set<string>): Node => {
+    const parts = partsOf(id).filter((part) => !seen.has(part)).map((part) => build(part, id, new Set([...seen, part])))
+    const evidence = partOf.filter((relation) => relation.subject === id && relation.object === parent)
+    return {
+      id,
+      name: nameOf(id),
+      evidence: evidence.map((relation) => ({document: relation.document, line: relation.line})),
+      levels: parts.filter((part) => part.levels.length + part.bodies.length > 0),
+      bodies: parts.filter((part) => part.levels.length + part.bodies.length === 0)
+    }
+  }
+  const subjects = new Set(partOf.map((relation) => relation.subject))
+  const roots = [...new Set(partOf.map((relation) => relation.object))].filter((id) => !subjects.has(id)).sort()
+  return roots.map((root) => build(root, undefined, new Set([root])))
+}
+
+export interface Box {
+  node: Node
+  x: number
+  y: number
+  width: number
+  height: number
+  depth: number
+}
+
+const header = 34
+const line = 20
+const gap = 14
+
+/** Boxes nested vertically: each level full width inside its parent, its bodies in two columns at the top. */
+export function layout(nodes: Node[], x: number, y: number, width: number, depth = 0): {boxes: Box[]; height: number} {
+  const boxes: Box[] = []
+  let cursor = y
+  for (const node of nodes) {
+    const top = cursor
+    const bodiesHeight = Math.ceil(node.bodies.length / 2) * line
+    const inner = layout(node.levels, x + gap, top + header + bodiesHeight + (node.bodies.length > 0 ? 8 : 0), width - 2 * gap, depth + 1)
+    const height = header + bodiesHeight + (node.bodies.length > 0 ? 8 : 0) + inner.height + gap
+    boxes.push({node, x, y: top, width, height, depth}, ...inner.boxes)
+    cursor = top + height + gap
+  }
+  return {boxes, height: Math.max(cursor - y - gap, 0)}
+}

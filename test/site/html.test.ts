@@ -1,0 +1,53 @@
+/**
+ * Every page is valid HTML (html-validate, recommended rules), carries a
+ * Content-Security-Policy that allows no inline script unless hashed, and a
+ * dataset page stays light.
+ */
+import {createHash} from 'node:crypto'
+import {readFileSync, statSync} from 'node:fs'
+import path from 'node:path'
+import {HtmlValidate} from 'html-validate'
+import {describe, expect, it} from 'vitest'
+import {sitePages, siteOutput} from '../helpers/site.ts'
+
+const fileOf = (page: string) => path.join(siteOutput, page, page.endsWith('/') ? 'index.html' : '')
+// Record pages are titled by the record's full label (some exceed 70 characters): cutting them would hide what they are.
+const validator = new HtmlValidate({extends: ['html-validate:recommended'], rules: {'no-trailing-whitespace': 'off', 'long-title': 'off'}})
+
+describe('HTML', () => {
+  it('validates on every page', async () => {
+    const failures: string[] = []
+    for (const page of await sitePages()) {
+      const report = await validator.validateString(readFileSync(fileOf(page), 'utf8'), page)
+      for (const result of report.results) for (const message of result.messages) failures.push(`${page}:${message.line}:${message.column} ${message.ruleId} ${message.message}`)
+    }
+    expect(failures.slice(0, 20)).toEqual([])
+  })
+
+  it('has a Content-Security-Policy on every page that allows only this site’s and hashed scripts', async () => {
+    for (const page of await sitePages()) {
+      const html = readFileSync(fileOf(page), 'utf8')
+      const policy = /<meta http-equiv="content-security-policy" content="([^"]+)"/.exec(html)?.[1]
+      expect(policy, page).toBeDefined()
+      const scripts = /script-src ([^;]+)/.exec(policy!)?.[1]?.split(' ') ?? []
+      expect(scripts.filter((source) => !source.startsWith("'sha256-"))).toEqual(["'self'", "'wasm-unsafe-eval'"])
+      expect(policy).toContain("default-src 'self'")
+      for (const inline of html.matchAll(/<script(?![^>]*\ssrc=)[^>]*>([\s\S]*?)<\/script>/g)) {
+        const hash = `'sha256-${createHash('sha256').update(inline[1]!).digest('base64')}'`
+        expect(scripts, `${page}: inline script not hashed`).toContain(hash)
+      }
+    }
+  })
+
+  it('keeps each dataset page’s HTML, CSS and JS well under 100 kB', async () => {
+    const weights: Array<[string, number]> = []
+    for (const page of (await sitePages()).filter((candidate) => candidate.startsWith('/datasets/') && candidate !== '/datasets/')) {
+      const html = readFileSync(fileOf(page), 'utf8')
+      const assets = [...html.matchAll(/(?:href|src)="(\/_astro\/[^"]+\.(?:css|js))"/g)].map((match) => statSync(path.join(siteOutput, match[1]!)).size)
+      weights.push([page, Buffer.byteLength(html) + assets.reduce((sum, size) => sum + size, 0)])
+    }
+    weights.sort((a, b) => b[1] - a[1])
+    console.log(`dataset page weight (HTML+CSS+JS, bytes): ${weights.map(([page, bytes]) => `${page} ${bytes}`).join(', ')}`)
+    expect(weights[0]![1]).toBeLessThan(100_000)
+  })
+})

@@ -1,0 +1,202 @@
+/**
+ * Every page type in Chromium against the built site on 127.0.0.1: key content,
+ * a page for every record, the table filter and sort, axe, no console error,
+ * no request to another host, and a screenshot of each (test-results/).
+ */
+import {mkdirSync, readFileSync} from 'node:fs'
+import type {Server} from 'node:http'
+import path from 'node:path'
+import type {Browser, BrowserContext, Page} from 'playwright-core'
+import {afterAll, beforeAll, describe, expect, it} from 'vitest'
+import {projectRoot} from '../helpers/project.ts'
+import {launchBrowser, serve, siteOutput} from '../helpers/site.ts'
+
+const draft = path.join(projectRoot, 'dist-data/draft')
+const json = (name: string) => JSON.parse(readFileSync(path.join(draft, name), 'utf8'))
+const datapackage = json('datapackage.json')
+const records = (name: string): Array<Record<string, unknown>> => json(`${name}.json`)
+const axeSource = readFileSync(path.join(projectRoot, 'node_modules/axe-core/axe.min.js'), 'utf8')
+const screenshots = path.join(projectRoot, 'test-results/screenshots')
+
+let browser: Browser
+let context: BrowserContext
+let server: Server
+let origin: string
+const problems: string[] = []
+const hosts = new Set<string>()
+
+beforeAll(async () => {
+  ;({server, origin} = await serve(siteOutput))
+  browser = await launchBrowser()
+  context = await browser.newContext()
+  mkdirSync(screenshots, {recursive: true})
+})
+afterAll(async () => {
+  await browser?.close()
+  server?.close()
+})
+
+/** Open a page, collecting console errors and the hosts it asked. */
+async function open(url: string): Promise<Page> {
+  const page = await context.newPage()
+  // The 404 page's own status is the one expected error.
+  const expected = (text: string) => url.startsWith('/no-such') && text.includes('404')
+  page.on('console', (message) => message.type() === 'error' && !expected(message.text()) && problems.push(`${url}: ${message.text()}`))
+  page.on('pageerror', (error) => problems.push(`${url}: ${error.message}`))
+  page.on('request', (request) => hosts.add(new URL(request.url()).origin))
+  const response = await page.goto(origin + url)
+  expect(response?.status(), url).toBe(url.startsWith('/no-such') ? 404 : 200)
+  return page
+}
+
+/** axe-core's WCAG 2.2 A and AA rules on the page. */
+async function axe(page: Page): Promise<string[]> {
+  await page.evaluate(axeSource)
+  const result = await page.evaluate(async () => {
+    const run = (window as unknown as {axe: {run: (options: unknown) => Promise<{violations: Array<{id: string; nodes: Array<{target: string[]}>}>}>}}).axe.run
+    return run({runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']}})
+  })
+  return result.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`)
+}
+
+const pageTypes: Array<[string, string]> = [
+  ['home', '/'],
+  ['datasets', '/datasets/'],
+  ['dataset', '/datasets/statistics/'],
+  ['glossary', '/terms/'],
+  ['term', '/terms/integrated-care-partnership-place/'],
+  ['organisations', '/organisations/'],
+  ['organisation', '/organisations/medway-council/'],
+  ['statistics', '/statistics/'],
+  ['statistic', `/statistics/${String(records('statistics')[0]!['id'])}/`],
+  ['sources', '/sources/'],
+  ['source', '/sources/kent-medway-our-ics/'],
+  ['figures', '/figures/'],
+  ['structure', '/structure/'],
+  ['search', '/search/'],
+  ['about', '/about/'],
+  ['not found', '/no-such-page/']
+]
+
+describe('every page type', () => {
+  it.each(pageTypes)('%s (%s) has no axe violation and a screenshot', async (name, url) => {
+    const page = await open(url)
+    expect(await page.locator('h1').count()).toBe(1)
+    expect(await page.locator('main').count()).toBe(1)
+    expect(await axe(page)).toEqual([])
+    await page.screenshot({path: path.join(screenshots, `${name.replace(' ', '-')}.png`), fullPage: true})
+    await page.close()
+  })
+
+  it('home shows every dataset with its row count, downloads, citation and licence', async () => {
+    const page = await open('/')
+    const cards = page.locator('.card-list > li')
+    expect(await cards.count()).toBe(datapackage.resources.length)
+    for (const [index, resource] of datapackage.resources.entries()) {
+      const text = await cards.nth(index).textContent()
+      expect(text).toContain(resource.title)
+      expect(text).toContain(`${records(resource.name).length} rows`)
+    }
+    expect(await page.locator('#cite').count()).toBe(1)
+    expect(await page.locator('a[rel="license"]').first().getAttribute('href')).toBe(datapackage.licenses[0].path)
+    await page.close()
+  })
+
+  it.each(datapackage.resources.map((resource: {name: string}) => resource.name))('dataset page %s has its dictionary, whole table and three downloads', async (name) => {
+    const page = await open(`/datasets/${name}/`)
+    const resource = datapackage.resources.find((candidate: {name: string}) => candidate.name === name)
+    expect(await page.locator('#dictionary + .table-wrap tbody tr').count()).toBe(resource.schema.fields.length)
+    expect(await page.locator('#data ~ .table-wrap table[data-table] tbody tr').count()).toBe(records(name).length)
+    expect(await page.locator('#downloads + .table-wrap tbody tr').count()).toBe(3)
+    await page.close()
+  })
+
+  it('source page anchors every record’s line and highlights its evidence', async () => {
+    const page = await open('/sources/kent-medway-our-ics/')
+    const ids = new Set(await page.locator('[id^="L"]').evaluateAll((elements) => elements.map((element) => element.id)))
+    const here = (name: string) => records(name).filter((record) => record['document'] === 'kent-medway-our-ics')
+    for (const name of ['statistics', 'timeline', 'terms', 'board-members']) {
+      for (const record of here(name)) expect(ids.has(`L${String(record['line'])}`), `${name} ${String(record['id'])}`).toBe(true)
+    }
+    const statistic = here('statistics')[0]!
+    expect(await page.locator(`mark a[href="/statistics/${String(statistic['id'])}/"]`).count()).toBeGreaterThan(0)
+    await page.close()
+  })
+
+  it('a term shows every document’s definition and warns of other meanings', async () => {
+    const page = await open('/terms/integrated-care-partnership-place/')
+    const definers = records('term-definitions').filter((row) => row['term'] === 'integrated-care-partnership-place')
+    expect(await page.locator('.definitions article').count()).toBe(definers.length)
+    expect(await page.locator('.warning a').count()).toBe(2)
+    await page.close()
+  })
+
+  it('a statistic that another document contradicts links to it', async () => {
+    const statistic = records('statistics').find((row) => (row['disagrees_with'] as string[]).length > 0)!
+    const page = await open(`/statistics/${String(statistic['id'])}/`)
+    const links = await page.locator('#disagreement a').evaluateAll((elements) => elements.map((element) => element.getAttribute('href')))
+    for (const other of statistic['disagrees_with'] as string[]) expect(links).toContain(`/statistics/${other}/`)
+    await page.close()
+  })
+})
+
+describe('every record has its page', () => {
+  it.each([['terms', '/terms/'], ['organisations', '/organisations/'], ['statistics', '/statistics/'], ['documents', '/sources/']])('%s', async (name, prefix) => {
+    for (const record of records(name)) {
+      const response = await fetch(`${origin}${prefix}${String(record['id'])}/`)
+      expect(response.status, String(record['id'])).toBe(200)
+      expect(await response.text()).toContain('<h1>')
+    }
+  })
+})
+
+describe('the dataset table', () => {
+  it('filters rows as you type, and says how many match', async () => {
+    const page = await open('/datasets/statistics/')
+    const rows = page.locator('table[data-table] tbody tr')
+    const total = await rows.count()
+    await page.getByLabel('Filter statistics').fill('dementia')
+    const visible = await rows.evaluateAll((elements) => elements.filter((element) => !(element as HTMLElement).hidden).length)
+    const expected = records('statistics').filter((row) => JSON.stringify(row).toLowerCase().includes('dementia')).length
+    expect(visible).toBe(expected)
+    expect(visible).toBeLessThan(total)
+    expect(await page.locator('.filter [role="status"]').textContent()).toBe(`${expected} of ${total} rows match`)
+    await page.close()
+  })
+
+  it('sorts by a column when its header is pressed', async () => {
+    const page = await open('/datasets/statistics/')
+    await page.getByRole('button', {name: 'value', exact: true}).click()
+    const values = await page.locator('table[data-table] tbody tr td:nth-child(3)').evaluateAll((cells) => cells.map((cell) => (cell as HTMLElement).dataset['sort'] ?? ''))
+    const numbers = values.filter((value) => value !== '').map(Number)
+    expect(numbers).toEqual([...numbers].sort((a, b) => a - b))
+    expect(await page.locator('th[aria-sort="ascending"]').count()).toBe(1)
+    await page.close()
+  })
+
+  it('reads without JavaScript', async () => {
+    const plain = await browser.newContext({javaScriptEnabled: false})
+    const page = await plain.newPage()
+    await page.goto(`${origin}/datasets/timeline/`)
+    expect(await page.locator('table[data-table] tbody tr').count()).toBe(records('timeline').length)
+    expect(await page.locator('.filter').count()).toBe(0)
+    await plain.close()
+  })
+})
+
+describe('search', () => {
+  it('finds a term and a statistic from Pagefind’s index', async () => {
+    const page = await open('/search/?q=dementia')
+    await page.locator('#search-results li').first().waitFor()
+    const hrefs = await page.locator('#search-results a').evaluateAll((links) => links.map((link) => link.getAttribute('href')))
+    expect(hrefs.some((href) => href?.startsWith('/statistics/'))).toBe(true)
+    await page.close()
+  })
+})
+
+describe('the whole visit', () => {
+  it('logged no console error and asked no other host', () => {
+    expect(problems).toEqual([])
+    expect([...hosts]).toEqual([origin])
+  })
+})
