@@ -102,7 +102,7 @@ describe('every page type', () => {
     await page.close()
   })
 
-  it.each(datapackage.resources.map((resource: {name: string}) => resource.name))('dataset page %s has its dictionary, whole table and three downloads', async (name) => {
+  it.each(datapackage.resources.map((resource: {name: string}) => resource.name) as string[])('dataset page %s has its dictionary, whole table and three downloads', async (name: string) => {
     const page = await open(`/datasets/${name}/`)
     const resource = datapackage.resources.find((candidate: {name: string}) => candidate.name === name)
     expect(await page.locator('#dictionary + .table-wrap tbody tr').count()).toBe(resource.schema.fields.length)
