@@ -49,6 +49,10 @@ export async function build(options: Options = {}): Promise<BuildResult> {
     readYamlFile('sources/publication.yml', root)
   ])
   const files = [...documents, register, publicationFile]
+  // The reference files are checked like frontmatter, so a mistake there is a message with a line, not a crash.
+  for (const [file, schema] of [[register, 'organisation-register'], [publicationFile, 'publication']] as const) {
+    if (file.data.matter) validateFrontmatter(file, schema)
+  }
   const usable = documents.filter((file) => parseSource(file) && validateFrontmatter(file))
   if (hasErrors(files)) return {files, documents, datasets: [], outputs: new Map(), ok: false}
 

@@ -18,12 +18,11 @@ export interface Publication {
   title: string
   description: string
   version: string
-  publisher: {name: string; url: string}
-  contact: {name: string; email: string; issues: string}
+  publisher: {name: string}
+  contact: {name: string; issues: string}
   licence: {id: string; title: string; url: string; attribution: string}
   keywords: string[]
   language: string
-  list_delimiter: string
   datasets: DatasetMeta[]
 }
 

@@ -83,11 +83,18 @@ describe('build on bad input', () => {
     expect(id).toBeTruthy()
     const header = source.slice(0, source.indexOf('\n---\n', 4)).replace('id: kent-medway-our-ics', 'id: zz-duplicate-test').replace(/\nterms:[\s\S]*$/, '')
     await write(root, 'sources/documents/zz-duplicate-test.md', `${header}\nstatistics:\n  - {id: ${id}, quote: Forty two, label: Copy, unit: x}\n---\n\n# Our integrated care system\n\nForty two.\n`)
-    await expectRejected(new RegExp(`zz-duplicate-test\\.md\\n\\s*\\d+:\\d+(-\\d+:\\d+)?\\s+error\\s+Unexpected duplicate statistics id \`${id}\`, first at kent-medway-our-ics:\\d+:\\d+.*duplicate-id`))
+    try {
+      await expectRejected(new RegExp(`zz-duplicate-test\\.md\\n\\s*\\d+:\\d+(-\\d+:\\d+)?\\s+error\\s+Unexpected duplicate statistics id \`${id}\`, first at kent-medway-our-ics:\\d+:\\d+.*duplicate-id`))
+    } finally {
+      await removeProject(path.join(root, 'sources/documents/zz-duplicate-test.md'))
+    }
+  })
+
+  it('should reject a register entry that breaks its schema, at its line, instead of crashing', async () => {
+    await rejectEdit('sources/reference/organisations.yml', '    sector: nhs\n', '    sector: health\n', /organisations\.yml\n\s*\d+:13(-\d+:\d+)?\s+error\s+Unexpected value of `organisations\.\d+\.sector`, expected one of `nhs`.*schema-frontmatter/)
   })
 
   it('should write when the input is good again', async () => {
-    await removeProject(path.join(root, 'sources/documents/zz-duplicate-test.md'))
     const {stdout} = await run(process.execPath, [cli], {cwd: root})
     expect(stdout).toMatch(/^Built 8 datasets from 5 documents/)
     const {outputs} = await build({root, out: null})

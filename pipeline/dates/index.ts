@@ -96,9 +96,10 @@ const PATTERNS: readonly [RegExp, Reader][] = [
 
 /**
  * "2020/21", "2020-21", "2020/2021". A UK financial year runs from April to
- * March, so it is recorded as the month it starts: 2020-04, precision month.
- * The text keeps "2020/21", so the span is recoverable. Pairs of years that do
- * not follow each other ("2020/25") are not financial years.
+ * March, so it is recorded as the ISO 8601 interval of its months,
+ * 2020-04/2021-03, precision month: "by 2030/31" then means by March 2031, not
+ * April 2030. Pairs of years that do not follow each other ("2020/25") are not
+ * financial years.
  */
 const FINANCIAL_YEAR = /(?<![\p{L}\p{N}£$€/.,])(\d{4})[/–-](\d{2}|\d{4})(?![\p{L}\p{N}%/])/gu
 
@@ -107,7 +108,7 @@ function financialYear(match: RegExpMatchArray): Day | null | undefined {
   const end = Number(match[2])
   const follows = match[2]!.length === 2 ? end === (start + 1) % 100 : end === start + 1
   if (!follows) return undefined
-  return year(match[1]) && {date: `${match[1]}-04`, precision: 'month'}
+  return year(match[1]) && {date: `${match[1]}-04/${start + 1}-03`, precision: 'month'}
 }
 
 function month(name: string | undefined): number {

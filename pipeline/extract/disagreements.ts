@@ -1,6 +1,7 @@
 /**
- * Disagreements: records that share a `topic` but differ (another date, another
- * value) point at each other, so a reader sees both claims and their sources.
+ * Disagreements: records that share a `topic` but cannot both be true (other
+ * dates, figures whose ranges do not meet) point at each other, so a reader
+ * sees both claims and their sources.
  */
 export interface Topical {
   id: string
@@ -8,13 +9,20 @@ export interface Topical {
   disagrees_with: string[]
 }
 
-/** Fill `disagrees_with` for records of one topic whose `key` differs. */
-export function markDisagreements<T extends Topical>(records: T[], key: (record: T) => string): T[] {
+/**
+ * Fill `disagrees_with` for records of one topic that `differ`. Grouped by
+ * topic first, so the cost grows with the records, not their square.
+ */
+export function markDisagreements<T extends Topical>(records: T[], differ: (a: T, b: T) => boolean): T[] {
+  const topics = new Map<string, T[]>()
   for (const record of records) {
     if (record.topic === null) continue
-    record.disagrees_with = records
-      .filter((other) => other !== record && other.topic === record.topic && key(other) !== key(record))
-      .map((other) => other.id)
+    const group = topics.get(record.topic)
+    if (group) group.push(record)
+    else topics.set(record.topic, [record])
+  }
+  for (const group of topics.values()) {
+    for (const record of group) record.disagrees_with = group.filter((other) => other !== record && differ(record, other)).map((other) => other.id)
   }
   return records
 }

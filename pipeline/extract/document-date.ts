@@ -3,6 +3,7 @@
  * publication date if stated, else the bounds it was written within.
  */
 import type {VFile} from 'vfile'
+import type {DateExpression} from '../dates/index.ts'
 
 export interface DocumentDate {
   /** ISO 8601 date, or an ISO 8601 interval `earliest/latest`. */
@@ -39,4 +40,22 @@ export function precisionOf(date: string): 'day' | 'month' | 'year' {
 function coarser(a: 'day' | 'month' | 'year', b: 'day' | 'month' | 'year'): 'day' | 'month' | 'year' {
   const order = ['day', 'month', 'year'] as const
   return order[Math.max(order.indexOf(a), order.indexOf(b))]!
+}
+
+/** The date columns a statistic or event carries. */
+export interface DateFields {
+  date: string | null
+  date_precision: 'day' | 'month' | 'year' | null
+  date_qualifier: string | null
+  /** `text` when the quote states the date; `document` when it is the document's own date. */
+  date_basis: 'text' | 'document'
+}
+
+export function fromDocument(file: VFile): DateFields {
+  const {date, precision, qualifier} = documentDate(file)
+  return {date, date_precision: precision, date_qualifier: qualifier, date_basis: 'document'}
+}
+
+export function fromText(date: DateExpression): DateFields {
+  return {date: date.date, date_precision: date.precision, date_qualifier: date.qualifier, date_basis: 'text'}
 }

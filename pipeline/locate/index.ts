@@ -16,8 +16,8 @@ export interface TextBlock {
   ancestors: Parent[]
   /** Its text with every run of white space folded to one space and trimmed. */
   text: string
-  /** Source offset of each character of `text`. */
-  offsets: number[]
+  /** Source offset of each character (UTF-16 code unit) of `text`. */
+  offsets: Uint32Array
   /** Strong (bold) spans in `text`, as [start, end) pairs: bold lead-ins define terms. */
   strong: Array<[number, number]>
 }
@@ -29,90 +29,158 @@ export interface QuoteMatch {
   end: number
 }
 
-/** Build the text index of a tree; `source` is the file's text. */
+/**
+ * How far past the previous character the source of the next one may lie: an
+ * escape, a character reference (the longest is 33 characters) or the indent
+ * of a continuation line. Bounding it keeps hostile text (thousands of
+ * references whose character is not in the source) linear.
+ */
+const lookAhead = 256
+
+/** Build the text index of a tree; `source` is the file's text. Iterative, so no nesting depth overflows the stack. */
 export function indexText(tree: Root, source: string): TextBlock[] {
   const blocks: TextBlock[] = []
-  walk(tree, [])
-  return blocks
-
-  function walk(node: Nodes, ancestors: Parent[]): void {
-    if (node.type === 'paragraph' || node.type === 'heading' || node.type === 'tableCell') {
-      const block = collect(node, ancestors, source)
-      if (block.text !== '') blocks.push(block)
-      return
+  const path: Parent[] = []
+  // Each frame: a parent and the index of its next child.
+  const stack: Array<{node: Parent; next: number}> = [{node: tree, next: 0}]
+  path.push(tree)
+  while (stack.length > 0) {
+    const frame = stack.at(-1)!
+    const child = frame.node.children[frame.next++] as Nodes | undefined
+    if (!child) {
+      stack.pop()
+      path.pop()
+      continue
     }
-    if ('children' in node) for (const child of node.children) walk(child, [...ancestors, node])
+    if (child.type === 'paragraph' || child.type === 'heading' || child.type === 'tableCell') {
+      const block = collect(child, path.slice(), source)
+      if (block.text !== '') blocks.push(block)
+    } else if ('children' in child) {
+      stack.push({node: child, next: 0})
+      path.push(child)
+    }
   }
+  return blocks
+}
+
+interface Segment {
+  value: string
+  start: number
+  end: number
 }
 
 function collect(node: Block, ancestors: Parent[], source: string): TextBlock {
-  let raw = ''
-  const rawOffsets: number[] = []
-  const strong: Array<[number, number]> = []
-  inline(node, false)
+  const segments: Segment[] = []
+  const rawStrong: Array<[number, number]> = []
+  let rawLength = 0
+  inline(node)
+  const raw = segments.length === 1 ? segments[0]!.value : segments.map((segment) => segment.value).join('')
+  const rawOffsets = new Uint32Array(rawLength)
+  let filled = 0
+  for (const segment of segments) filled = align(segment, source, rawOffsets, filled)
+
   // Fold white space (including no-break spaces) so quotes need not copy it exactly.
-  let text = ''
-  const offsets: number[] = []
-  const map: number[] = []
-  for (let index = 0; index < raw.length; index++) {
-    const char = raw[index]!
-    if (/\s/.test(char)) {
-      if (text === '' || text.endsWith(' ')) {
-        map.push(text.length)
-        continue
+  const offsets = new Uint32Array(rawLength)
+  const map = new Uint32Array(rawLength + 1)
+  const pieces: string[] = []
+  let length = 0
+  let lastSpace = false
+  let runStart = -1
+  for (let index = 0; index < rawLength; index++) {
+    map[index] = length
+    if (isSpace(raw.charCodeAt(index))) {
+      if (runStart !== -1) {
+        pieces.push(raw.slice(runStart, index))
+        runStart = -1
       }
-      map.push(text.length)
-      text += ' '
+      if (length === 0 || lastSpace) continue
+      pieces.push(' ')
+      lastSpace = true
     } else {
-      map.push(text.length)
-      text += char
+      if (runStart === -1) runStart = index
+      lastSpace = false
     }
-    offsets.push(rawOffsets[index]!)
+    offsets[length++] = rawOffsets[index]!
   }
-  map.push(text.length)
-  if (text.endsWith(' ')) {
+  if (runStart !== -1) pieces.push(raw.slice(runStart))
+  map[rawLength] = length
+  let text = pieces.join('')
+  if (lastSpace) {
     text = text.slice(0, -1)
-    offsets.pop()
+    length--
   }
   return {
     node,
     ancestors,
     text,
-    offsets,
-    strong: strong.map(([start, end]) => [Math.min(map[start]!, text.length), Math.min(map[end]!, text.length)] as [number, number])
+    offsets: offsets.slice(0, length),
+    strong: rawStrong.map(([start, end]) => [Math.min(map[start]!, text.length), Math.min(map[end]!, text.length)] as [number, number])
   }
 
-  function inline(parent: Nodes, inStrong: boolean): void {
-    if (!('children' in parent)) return
-    for (const child of parent.children) {
+  // Depth-first over the inline content, iterative; the outermost strong span is recorded on the way out.
+  function inline(parent: Block): void {
+    const stack: Array<{node: Nodes; next: number; inStrong: boolean; strongStart: number}> = [{node: parent, next: 0, inStrong: false, strongStart: -1}]
+    while (stack.length > 0) {
+      const frame = stack.at(-1)!
+      const children = 'children' in frame.node ? (frame.node.children as Nodes[]) : []
+      const child = children[frame.next++]
+      if (!child) {
+        stack.pop()
+        if (frame.strongStart !== -1) rawStrong.push([frame.strongStart, rawLength])
+        continue
+      }
       if (child.type === 'text' || child.type === 'inlineCode') {
-        append(child.value, child.position?.start.offset ?? 0, child.position?.end.offset ?? 0)
+        add(child.value, child)
       } else if (child.type === 'break') {
-        append('\n', child.position?.start.offset ?? 0, child.position?.end.offset ?? 0)
-      } else if (child.type === 'strong' && !inStrong) {
-        const start = raw.length
-        inline(child, true)
-        strong.push([start, raw.length])
-      } else {
-        inline(child, inStrong)
+        add('\n', child)
+      } else if ('children' in child) {
+        const opensStrong = child.type === 'strong' && !frame.inStrong
+        stack.push({node: child, next: 0, inStrong: frame.inStrong || opensStrong, strongStart: opensStrong ? rawLength : -1})
       }
     }
   }
 
-  // Align each character of a node's value with its source: values lose
-  // escapes and continuation-line indentation, so offsets are found by walking both.
-  function append(value: string, start: number, end: number): void {
-    let cursor = start
-    for (const char of value) {
-      let probe = cursor
-      while (probe < end && source[probe] !== char && !(/\s/.test(char) && /\s/.test(source[probe]!))) probe++
-      if (probe < end) cursor = probe
-      raw += char
-      rawOffsets.push(cursor)
-      for (let extra = 1; extra < char.length; extra++) rawOffsets.push(cursor + extra)
-      if (probe < end) cursor += char.length
-    }
+  function add(value: string, child: Nodes): void {
+    segments.push({value, start: child.position?.start.offset ?? 0, end: child.position?.end.offset ?? 0})
+    rawLength += value.length
   }
+}
+
+/**
+ * Align each character of a node's value with its source, writing offsets from
+ * `at` on: values lose escapes, character references and continuation-line
+ * indentation, so offsets are found by walking both.
+ */
+function align({value, start, end}: Segment, source: string, out: Uint32Array, at: number): number {
+  let cursor = start
+  let index = 0
+  while (index < value.length) {
+    const code = value.charCodeAt(index)
+    const low = code >= 0xd800 && code <= 0xdbff ? value.charCodeAt(index + 1) : Number.NaN
+    const width = low >= 0xdc00 && low <= 0xdfff ? 2 : 1
+    const space = isSpace(code)
+    const limit = Math.min(end, cursor + lookAhead)
+    let probe = cursor
+    while (probe < limit) {
+      const here = source.charCodeAt(probe)
+      if (here === code ? width === 1 || source.charCodeAt(probe + 1) === low : space && isSpace(here)) break
+      probe++
+    }
+    const found = probe < limit
+    if (found) cursor = probe
+    out[at++] = cursor
+    if (width === 2) out[at++] = cursor + 1
+    if (found) cursor += width
+    index += width
+  }
+  return at
+}
+
+/** The characters `/\s/` matches, by code unit. */
+export function isSpace(code: number): boolean {
+  return code <= 0x20
+    ? code === 0x20 || (code >= 0x09 && code <= 0x0d)
+    : code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff
 }
 
 /** Fold white space the way block text is folded. */
@@ -149,9 +217,15 @@ export function pointAt(source: string, offset: number, lineStarts = lineStartsO
   return {line: low + 1, column: offset - lineStarts[low]! + 1, offset}
 }
 
-/** Offsets at which each line starts. */
+let lastSource: string | undefined
+let lastStarts: number[] = []
+
+/** Offsets at which each line starts; the last text's are kept, as records of one file are placed one after another. */
 export function lineStartsOf(source: string): number[] {
+  if (source === lastSource) return lastStarts
   const starts = [0]
-  for (let index = 0; index < source.length; index++) if (source[index] === '\n') starts.push(index + 1)
+  for (let index = source.indexOf('\n'); index !== -1; index = source.indexOf('\n', index + 1)) starts.push(index + 1)
+  lastSource = source
+  lastStarts = starts
   return starts
 }

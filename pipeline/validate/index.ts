@@ -13,6 +13,8 @@ import {validator} from './schemas.ts'
 export interface ForeignKey {
   field: string
   resource: string
+  /** The field is a list of ids (each must resolve); Table Schema cannot express it, so it stays out of datapackage.json. */
+  list?: boolean
 }
 
 export interface DatasetRecords {
@@ -22,7 +24,7 @@ export interface DatasetRecords {
   records: Provenance[]
 }
 
-/** Check a document's frontmatter; false when extraction must not run on it. */
+/** Check YAML data (a document's frontmatter, or a reference file) against a schema; false when it must not be used. */
 export function validateFrontmatter(file: VFile, schema = 'source-document'): boolean {
   const validate = validator(schema)
   if (validate(file.data.matter)) {
@@ -65,9 +67,9 @@ export function validateDatasets(datasets: readonly DatasetRecords[], files: rea
       }
       for (const key of [{field: 'document', resource: 'documents'}, ...dataset.foreignKeys]) {
         const value = fields[key.field]
-        if (value === null || value === undefined) continue
-        if (!ids.get(key.resource)?.has(String(value))) {
-          report(file, 'unresolved-reference', `Unexpected ${key.field} \`${String(value)}\` in ${dataset.name} record \`${id}\`, expected an id of ${key.resource}`, {place})
+        for (const reference of Array.isArray(value) ? value : value === null || value === undefined ? [] : [value]) {
+          if (ids.get(key.resource)?.has(String(reference))) continue
+          report(file, 'unresolved-reference', `Unexpected ${key.field} \`${String(reference)}\` in ${dataset.name} record \`${id}\`, expected an id of ${key.resource}`, {place})
         }
       }
     }

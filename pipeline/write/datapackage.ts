@@ -23,10 +23,9 @@ export function toDatapackage(publication: Publication, csvs: ReadonlyMap<string
     title: publication.title,
     description: publication.description,
     version: publication.version,
-    homepage: publication.publisher.url,
     keywords: publication.keywords,
     licenses: [{name: publication.licence.id, title: publication.licence.title, path: publication.licence.url}],
-    contributors: [{title: publication.publisher.name, path: publication.publisher.url, roles: ['publisher']}],
+    contributors: [{title: publication.publisher.name, roles: ['publisher']}],
     sources: documents.map((document) => ({title: document.title, ...(document.url ? {path: document.url} : {})})),
     resources: publication.datasets.map((dataset) => {
       const csv = csvs.get(dataset.name) ?? ''
@@ -47,7 +46,7 @@ export function toDatapackage(publication: Publication, csvs: ReadonlyMap<string
           fields: columnsOf(dataset.name).map((column) => field(dataset.name, column)),
           missingValues: [''],
           primaryKey: [dataset.primary_key],
-          foreignKeys: [{field: 'document', resource: 'documents'}, ...dataset.foreign_keys].map((key) => ({
+          foreignKeys: [{field: 'document', resource: 'documents'}, ...dataset.foreign_keys.filter((key) => !key.list)].map((key) => ({
             fields: [key.field],
             reference: {resource: key.resource, fields: ['id']}
           }))

@@ -54,11 +54,11 @@ describe('parseDateExpression', () => {
     expect(parseDateExpression('01/07/2022')).toEqual(date('01/07/2022', '2022-07-01', 'day'))
   })
 
-  it('should read a financial year as the April it starts', () => {
-    expect(parseDateExpression('2020/21')).toEqual(date('2020/21', '2020-04', 'month'))
-    expect(parseDateExpression('2020-21')).toEqual(date('2020-21', '2020-04', 'month'))
-    expect(parseDateExpression('2020/2021')).toEqual(date('2020/2021', '2020-04', 'month'))
-    expect(parseDateExpression('1999/00')?.date).toBe('1999-04')
+  it('should read a financial year as its months, April to March', () => {
+    expect(parseDateExpression('2020/21')).toEqual(date('2020/21', '2020-04/2021-03', 'month'))
+    expect(parseDateExpression('2020-21')).toEqual(date('2020-21', '2020-04/2021-03', 'month'))
+    expect(parseDateExpression('2020/2021')).toEqual(date('2020/2021', '2020-04/2021-03', 'month'))
+    expect(parseDateExpression('1999/00')?.date).toBe('1999-04/2000-03')
     expect(parseDateExpression('2020/25')).toBeUndefined()
   })
 
@@ -73,7 +73,7 @@ describe('parseDateExpression', () => {
       ['before 2020', 'before', '2020'],
       ['after March 2020', 'after', '2020-03'],
       ['until 2024', 'until', '2024'],
-      ['during 2021/22', 'during', '2021-04'],
+      ['during 2021/22', 'during', '2021-04/2022-03'],
       ['AS\u00a0OF 2020', 'as of', '2020'],
     ]
     for (const [text, qualifier, iso] of cases) {
@@ -159,7 +159,7 @@ describe('findDates', () => {
       ],
       [
         'This is to safeguard existing posts and ensure CCG are able to deliver management cost savings in 2020/21.',
-        [date('in 2020/21', '2020-04', 'month', 'in')],
+        [date('in 2020/21', '2020-04/2021-03', 'month', 'in')],
       ],
     ]
     for (const [sentence, expected] of cases) {

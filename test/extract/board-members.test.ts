@@ -20,6 +20,12 @@ In most cases they will include the following roles:
 - Independent Chair plus a minimum of two other independent non-executive directors.
 - Chief Executive
 - at least one member drawn from general practice; and
+- up to three elected members
+
+Every ICS will have:
+
+- a **partnership board**, representing commissioners
+- **A Clinical Commissioning Group (CCG)** that will act
 
 Chaired by the eight CCG clinical chairs, along with the Accountable Officer, Glenn Douglas.
 
@@ -45,8 +51,14 @@ describe('extractBoardMembers', () => {
       ['Independent Chair', 'Independent Chair', 1, true],
       ['a minimum of two other independent non-executive directors', 'independent non-executive directors', 2, true],
       ['Chief Executive', 'Chief Executive', 1, true],
-      ['at least one member drawn from general practice', 'member drawn from general practice', 1, true]
+      ['at least one member drawn from general practice', 'member drawn from general practice', 1, true],
+      ['up to three elected members', 'elected members', null, true]
     ])
+  })
+
+  it('should take a bold lead-in as the member, after an article too', () => {
+    const {records} = run('  - {id: ics, name: Every ICS, quote: Every ICS will have, member_type: body, list: true}\n')
+    expect(records.map((record) => record.member)).toEqual(['partnership board', 'A Clinical Commissioning Group (CCG)'])
   })
 
   it('should read members named in the quote, with a person’s role', () => {

@@ -53,6 +53,11 @@ describe('extractStatistics', () => {
     expect(records.map((record) => record.disagrees_with)).toEqual([['three'], ['three'], ['one', 'two']])
   })
 
+  it('should not mark figures whose ranges meet', () => {
+    const file = parsed('b', frontmatter('b', 'statistics:\n  - {id: one, quote: more than one million people, label: A, unit: people, topic: t}\n  - {id: two, quote: 1-3 million, label: B, unit: people, topic: t}\n  - {id: three, quote: about 5 million, label: C, unit: people, topic: t}\n') + '\nEach serves more than one million people.\n\nEach covers 1-3 million.\n\nOr about 5 million.\n')
+    expect(extractStatistics([file]).map((record) => record.disagrees_with)).toEqual([[], ['three'], ['two']])
+  })
+
   it('should report a quote without a figure at the judgement', () => {
     const {records, messages} = run('  - {id: none, quote: Some words without a number, label: None, unit: x}\n')
     expect(records).toEqual([])

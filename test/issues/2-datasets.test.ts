@@ -6,6 +6,7 @@
  */
 import {beforeAll, describe, expect, it} from 'vitest'
 import {build, type BuildResult} from '../../pipeline/build.ts'
+import {lineStartsOf} from '../../pipeline/locate/index.ts'
 import {review} from '../../pipeline/review/index.ts'
 import {projectRoot} from '../helpers/project.ts'
 
@@ -93,6 +94,17 @@ describe('statistics', () => {
 })
 
 describe('disagreements', () => {
+  it('should not flag figures whose ranges meet ("more than one million" and "1-3 million")', () => {
+    for (const statistic of rows('statistics')) {
+      for (const other of statistic['disagrees_with'] as string[]) {
+        const them = byId('statistics', other)!
+        const low = (row: Row) => (row['value_low'] as number | null) ?? (row['value'] as number)
+        const high = (row: Row) => (row['value_high'] as number | null) ?? (row['qualifier'] === 'more than' || row['qualifier'] === 'over' ? Infinity : (row['value'] as number))
+        expect(low(statistic) > high(them) || low(them) > high(statistic), `${String(statistic['id'])} vs ${other}`).toBe(true)
+      }
+    }
+  })
+
   it('should keep both dates for when PCNs started, each pointing at the other', () => {
     const pcns = rows('timeline').filter((row) => row['topic'] === 'pcns-established')
     expect(pcns.map((row) => [row['date'], row['document']]).sort()).toEqual([['2019-07-01', 'kent-medway-glossary'], ['2020-07', 'ics-explained-for-governors']])
@@ -108,18 +120,22 @@ describe('disagreements', () => {
 })
 
 describe('provenance', () => {
-  it('should give every record of every dataset a document, line, column and quote found at that place', async () => {
-    const {readFileSync} = await import('node:fs')
-    const lines = new Map(result.documents.map((file) => [String(file.data.matter!['id']), readFileSync(`${projectRoot}/${file.path}`, 'utf8').split('\n')]))
+  it('should give every record of every dataset a quote that stands, whole, at its line and column', () => {
+    const files = new Map(result.documents.map((file) => [String(file.data.matter!['id']), file]))
+    let checked = 0
     for (const dataset of result.datasets) {
       for (const record of dataset.records) {
-        const line = lines.get(record.document)?.[record.line - 1]
-        expect(line, `${dataset.name} ${record.document}:${record.line}`).toBeDefined()
-        // The quote's first word starts at the column (markdown syntax and white space aside).
-        const first = record.quote.split(' ')[0]!.replace(/[*_]/g, '')
-        expect(line!.slice(record.column - 1).replace(/[*_]/g, '').startsWith(first), `${dataset.name} ${record.document}:${record.line}:${record.column} ${first}`).toBe(true)
+        const file = files.get(record.document)!
+        const source = String(file.value)
+        const offset = lineStartsOf(source)[record.line - 1]! + record.column - 1
+        // The text of the block there, from that character on (markdown syntax and white space folded), begins with the whole quote.
+        const block = file.data.blocks!.find((candidate) => candidate.offsets.includes(offset))
+        expect(block, `${dataset.name} ${record.document}:${record.line}:${record.column}`).toBeDefined()
+        expect(block!.text.slice(block!.offsets.indexOf(offset)).startsWith(record.quote), `${dataset.name} ${String((record as {id?: string}).id)}`).toBe(true)
+        checked++
       }
     }
+    expect(checked).toBe(result.datasets.reduce((sum, dataset) => sum + dataset.records.length, 0))
   })
 
   it('should leave nothing for `npm run review` in the real sources', () => {

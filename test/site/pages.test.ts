@@ -131,12 +131,16 @@ describe('every page type', () => {
     await page.close()
   })
 
-  it('a statistic that another document contradicts links to it', async () => {
-    const statistic = records('statistics').find((row) => (row['disagrees_with'] as string[]).length > 0)!
-    const page = await open(`/statistics/${String(statistic['id'])}/`)
-    const links = await page.locator('#disagreement a').evaluateAll((elements) => elements.map((element) => element.getAttribute('href')))
-    for (const other of statistic['disagrees_with'] as string[]) expect(links).toContain(`/statistics/${other}/`)
-    await page.close()
+  it('where documents disagree, both source pages say so and link to each other', async () => {
+    const events = records('timeline')
+    const event = events.find((row) => (row['disagrees_with'] as string[]).length > 0)!
+    const other = events.find((row) => row['id'] === (event['disagrees_with'] as string[])[0])!
+    for (const [here, there] of [[event, other], [other, event]]) {
+      const page = await open(`/sources/${String(here!['document'])}/`)
+      const links = await page.locator('.facts a').evaluateAll((elements) => elements.map((element) => element.getAttribute('href')))
+      expect(links, String(here!['id'])).toContain(`/sources/${String(there!['document'])}/#L${String(there!['line'])}`)
+      await page.close()
+    }
   })
 })
 

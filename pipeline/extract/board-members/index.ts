@@ -14,6 +14,8 @@ import {judgements, locateQuote, locateWithin, markUsed, provenance, type Path} 
 import type {RegisterEntry} from '../organisations/index.ts'
 import {slug} from '../slug.ts'
 
+const atMost = new Set(['up to', 'at most', 'no more than', 'fewer than', 'less than'])
+
 type MemberType = 'organisation' | 'role' | 'body' | 'group' | 'person'
 
 export interface BoardMemberRecord extends Provenance {
@@ -52,7 +54,6 @@ export function extractBoardMembers(files: readonly VFile[], organisations: Map<
     for (const {value: board, path} of judgements<BoardJudgement>(file, 'boards')) {
       const match = locateQuote(file, [...path, 'quote'], board.quote)
       if (!match || !locateWithin(file, [...path, 'name'], match, board.name)) continue
-      provenance(file, match.block, match.start, match.end)
       const members = [...(board.list ? listMembers(file, path, board, match) : []), ...quotedMembers(file, path, board, match)]
       for (const member of members) {
         const record = toRecord(file, board, member, organisations)
@@ -85,8 +86,9 @@ function listMembers(file: VFile, path: Path, board: BoardJudgement, match: Quot
   for (const item of list.children) {
     const block = (file.data.blocks ?? []).find((candidate) => candidate.node === item.children[0])
     if (!block) continue
-    // A bold lead-in names the member; bold later in the item is emphasis.
-    const leadIn = block.strong[0]?.[0] === 0 ? block.strong[0] : undefined
+    // A bold lead-in ("**Partnership board**", "a **partnership board**, …") names the member; bold later in the item is emphasis.
+    const first = block.strong[0]
+    const leadIn = first && /^(?:(?:a|an|the)\s+)?$/iu.test(block.text.slice(0, first[0])) ? first : undefined
     const [start, end] = leadIn ?? trimmedItem(block)
     let from = start
     for (const part of block.text.slice(start, end).split(' plus ')) {
@@ -125,7 +127,9 @@ function toRecord(file: VFile, board: BoardJudgement, member: Member, organisati
   const figure = findFigures(text)[0]
   if (figure) markUsed(file, member.span, figure.start, figure.end, 'figure')
   // A role listed without a number is one seat; an organisation or body has no minimum.
-  const minimum = figure ? figure.figure.value : member.type === 'role' || member.type === 'person' ? 1 : null
+  // "up to three" is a maximum, not a minimum; a role listed without a number is one seat.
+  const bounded = figure && atMost.has(figure.figure.qualifier ?? '')
+  const minimum = figure ? (bounded ? null : figure.figure.value) : member.type === 'role' || member.type === 'person' ? 1 : null
   const role = member.type === 'person' ? (member.role ?? null) : member.type === 'role' ? roleName(text, figure?.figure.text) : null
   return {
     id: `${board.id}--${slug(text).split('-').slice(0, 10).join('-')}`,

@@ -8,13 +8,13 @@ import {findFigures, type FigureMatch} from '../../figures/index.ts'
 import {report} from '../../messages.ts'
 import {frontmatterPlace} from '../../parse/index.ts'
 import type {Provenance} from '../../types.ts'
-import {documentDate} from '../document-date.ts'
+import {fromDocument, fromText, type DateFields} from '../document-date.ts'
 import {judgements, locateQuote, locateWithin, markUsed, provenance, type Path} from '../evidence.ts'
 import {markDisagreements} from '../disagreements.ts'
 import {geographyOf} from '../geography.ts'
 import type {QuoteMatch} from '../../locate/index.ts'
 
-export interface StatisticRecord extends Provenance {
+export interface StatisticRecord extends Provenance, DateFields {
   id: string
   label: string
   value: number | null
@@ -24,10 +24,6 @@ export interface StatisticRecord extends Provenance {
   qualifier: string | null
   figure: string
   geography: string
-  date: string | null
-  date_precision: 'day' | 'month' | 'year' | null
-  date_qualifier: string | null
-  date_basis: 'text' | 'document'
   topic: string | null
   disagrees_with: string[]
 }
@@ -36,6 +32,7 @@ interface Judgement {
   id: string
   quote: string
   figure?: string
+  when?: string
   label: string
   unit: string
   geography?: string
@@ -51,7 +48,7 @@ export function extractStatistics(files: readonly VFile[]): StatisticRecord[] {
     }
   }
   // Only the numbers: "people" and "registered patients" may name the same count.
-  return markDisagreements(records, (record) => `${record.value} ${record.value_low} ${record.value_high}`)
+  return markDisagreements(records, (a, b) => !overlaps(interval(a), interval(b)))
 }
 
 function extractStatistic(file: VFile, judgement: Judgement, path: Path): StatisticRecord | undefined {
@@ -60,7 +57,8 @@ function extractStatistic(file: VFile, judgement: Judgement, path: Path): Statis
   const found = figureIn(file, path, judgement, match)
   if (!found) return undefined
   const {figure} = found
-  const date = dateIn(file, match)
+  const date = dateIn(file, path, judgement, match)
+  if (!date) return undefined
   return {
     id: judgement.id,
     label: judgement.label,
@@ -77,6 +75,24 @@ function extractStatistic(file: VFile, judgement: Judgement, path: Path): Statis
     disagrees_with: [],
     ...provenance(file, match.block, match.start, match.end)
   }
+}
+
+const atLeast = new Set(['over', 'more than', 'at least', 'or more', 'and over', 'or over', 'and above', 'or above'])
+const atMost = new Set(['almost', 'nearly', 'up to', 'less than', 'fewer than', 'or fewer', 'or less', 'under', 'below'])
+const roughly = new Set(['about', 'around', 'approximately', 'circa', 'roughly', 'some', 'typically', 'possibly'])
+
+/** The values a figure allows: "over 528,000" is [528000, ∞), "about 1,000" is [900, 1100]. */
+function interval(record: StatisticRecord): [number, number] {
+  if (record.value === null) return [record.value_low ?? -Infinity, record.value_high ?? Infinity]
+  const qualifier = record.qualifier ?? ''
+  if (atLeast.has(qualifier)) return [record.value, Infinity]
+  if (atMost.has(qualifier)) return [-Infinity, record.value]
+  if (roughly.has(qualifier)) return [record.value * 0.9, record.value * 1.1]
+  return [record.value, record.value]
+}
+
+function overlaps([lowA, highA]: [number, number], [lowB, highB]: [number, number]): boolean {
+  return lowA <= highB && lowB <= highA
 }
 
 /** The one figure of the quote, or the one `figure` names. */
@@ -99,14 +115,19 @@ function figureIn(file: VFile, path: Path, judgement: Judgement, match: QuoteMat
   return found
 }
 
-/** A date the quote states ("by 2031"), else the document's date. */
-function dateIn(file: VFile, match: QuoteMatch): Pick<StatisticRecord, 'date' | 'date_precision' | 'date_qualifier' | 'date_basis'> {
-  const dates = findDates(match.block.text.slice(match.start, match.end))
-  if (dates.length === 1) {
-    const {date, start, end} = dates[0]!
-    markUsed(file, match, start, end, 'date')
-    return {date: date.date, date_precision: date.precision, date_qualifier: date.qualifier, date_basis: 'text'}
+/** A date the quote (or its `when` words) states ("by 2031"), else the document's date. */
+function dateIn(file: VFile, path: Path, judgement: Judgement, match: QuoteMatch): DateFields | undefined {
+  if (judgement.when === 'document') return fromDocument(file)
+  const scope = judgement.when === undefined ? match : locateWithin(file, [...path, 'when'], match, judgement.when)
+  if (!scope) return undefined
+  const dates = findDates(scope.block.text.slice(scope.start, scope.end))
+  if (dates.length > 1) {
+    const listed = dates.map((found) => `\`${found.date.text}\``).join(', ')
+    report(file, 'date-ambiguous', `Unexpected ${dates.length} dates in the quote (${listed}), expected one, a \`when\` field, or \`when: document\``, {place: frontmatterPlace(file, [...path, 'quote'])})
+    return undefined
   }
-  const fallback = documentDate(file)
-  return {date: fallback.date, date_precision: fallback.precision, date_qualifier: fallback.qualifier, date_basis: 'document'}
+  if (dates.length === 0) return fromDocument(file)
+  const {date, start, end} = dates[0]!
+  markUsed(file, scope, start, end, 'date')
+  return fromText(date)
 }

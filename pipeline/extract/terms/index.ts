@@ -64,7 +64,6 @@ export function extractTerms(files: readonly VFile[]): TermDatasets {
       const name = locateWithin(file, [...path, 'name'], match, judgement.name)
       const abbreviation = judgement.abbreviation === undefined ? undefined : locateWithin(file, [...path, 'abbreviation'], match, judgement.abbreviation)
       if (!name || abbreviation === undefined && judgement.abbreviation !== undefined) continue
-      if (abbreviation) provenance(file, abbreviation.block, abbreviation.start, abbreviation.end)
       const evidence = provenance(file, match.block, match.start, match.end)
       const existing = terms.get(judgement.id)
       if (existing) {

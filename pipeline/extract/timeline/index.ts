@@ -3,23 +3,19 @@
  * document saw it) to a quote; the date and its precision come from the text.
  */
 import type {VFile} from 'vfile'
-import {findDates, type DateExpression} from '../../dates/index.ts'
+import {findDates} from '../../dates/index.ts'
 import type {QuoteMatch} from '../../locate/index.ts'
 import {report} from '../../messages.ts'
 import {frontmatterPlace} from '../../parse/index.ts'
 import type {Provenance} from '../../types.ts'
-import {documentDate} from '../document-date.ts'
+import {fromDocument, fromText, type DateFields} from '../document-date.ts'
 import {judgements, locateQuote, locateWithin, markUsed, provenance, type Path} from '../evidence.ts'
 import {markDisagreements} from '../disagreements.ts'
 import {geographyOf} from '../geography.ts'
 import {compareText} from '../order.ts'
 
-export interface EventRecord extends Provenance {
+export interface EventRecord extends Provenance, DateFields {
   id: string
-  date: string | null
-  date_precision: 'day' | 'month' | 'year' | null
-  date_qualifier: string | null
-  date_basis: 'text' | 'document'
   event: string
   status: 'happened' | 'planned' | 'expected'
   geography: string
@@ -59,15 +55,8 @@ export function extractTimeline(files: readonly VFile[]): EventRecord[] {
   }
   // Newest claims last; ties keep document order, so output is stable.
   // Planned and happened are the same claim seen at different times; only another date disagrees.
-  markDisagreements(records, (record) => String(record.date))
+  markDisagreements(records, (a, b) => a.date !== b.date)
   return records.sort((a, b) => compareText(a.date ?? '', b.date ?? ''))
-}
-
-type DateFields = Pick<EventRecord, 'date' | 'date_precision' | 'date_qualifier' | 'date_basis'>
-
-function fromDocument(file: VFile): DateFields {
-  const {date, precision, qualifier} = documentDate(file)
-  return {date, date_precision: precision, date_qualifier: qualifier, date_basis: 'document'}
 }
 
 function dateIn(file: VFile, path: Path, judgement: Judgement, match: QuoteMatch): DateFields | undefined {
@@ -86,9 +75,5 @@ function dateIn(file: VFile, path: Path, judgement: Judgement, match: QuoteMatch
   }
   const found = dates[0]!
   markUsed(file, scope, found.start, found.end, 'date')
-  return fields(found.date)
-}
-
-function fields(date: DateExpression): DateFields {
-  return {date: date.date, date_precision: date.precision, date_qualifier: date.qualifier, date_basis: 'text'}
+  return fromText(found.date)
 }

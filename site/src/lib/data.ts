@@ -49,7 +49,7 @@ export interface Datapackage {
   version: string
   keywords: string[]
   licenses: Array<{name: string; title: string; path: string}>
-  contributors: Array<{title: string; path: string}>
+  contributors: Array<{title: string}>
   resources: Resource[]
 }
 
