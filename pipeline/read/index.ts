@@ -7,6 +7,7 @@ import {createHash} from 'node:crypto'
 import {readdir, readFile} from 'node:fs/promises'
 import path from 'node:path'
 import {VFile} from 'vfile'
+import {pointAt} from '../locate/index.ts'
 import {report} from '../messages.ts'
 
 export interface Options {
@@ -28,7 +29,8 @@ export async function readDocuments(options: Options = {}): Promise<VFile[]> {
 
 /**
  * Decode bytes into a VFile. A byte-order mark is dropped and CRLF becomes LF,
- * so the same text saved by different editors hashes and parses the same.
+ * so the same text saved by different editors parses the same (and gives the
+ * same records); the checksum stays that of the file's own bytes.
  */
 export function toVFile(filePath: string, bytes: Uint8Array): VFile {
   const file = new VFile({path: filePath, value: ''})
@@ -56,9 +58,4 @@ export function toVFile(filePath: string, bytes: Uint8Array): VFile {
   }
   file.value = text
   return file
-}
-
-function pointAt(text: string, offset: number): {line: number; column: number} {
-  const before = text.slice(0, offset).split('\n')
-  return {line: before.length, column: (before.at(-1)?.length ?? 0) + 1}
 }

@@ -25,6 +25,12 @@ export async function writeFolder(target: string, files: ReadonlyMap<string, str
   await rename(target, retired).catch((error: NodeJS.ErrnoException) => {
     if (error.code !== 'ENOENT') throw error
   })
-  await rename(staging, target)
+  try {
+    await rename(staging, target)
+  } catch (error) {
+    // Put the previous release back rather than leave no folder at all.
+    await rename(retired, target).catch(() => undefined)
+    throw error
+  }
   await rm(retired, {recursive: true, force: true})
 }
