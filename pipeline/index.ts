@@ -2,6 +2,7 @@
 export {build} from './build.ts'
 export {findDates, parseDateExpression} from './dates/index.ts'
 export {findAcronyms} from './detect/acronyms.ts'
+export {findDefinition} from './detect/definitions.ts'
 export {extractBoardMembers} from './extract/board-members/index.ts'
 export {extractDocuments} from './extract/documents/index.ts'
 export {extractOrganisations, registerIndex} from './extract/organisations/index.ts'

@@ -16,7 +16,7 @@ export interface Frontmatter {
 
 /** A span of the text whose figure or date a record took. */
 export interface UsedSpan extends QuoteMatch {
-  as: 'figure' | 'date'
+  as: 'figure' | 'date' | 'term'
 }
 
 /** Where a record's evidence is: every record of every dataset carries these four fields. */

@@ -4,7 +4,7 @@ describe('pipeline/index.ts', () => {
   it('should expose the public API and nothing else', async () => {
     expect(Object.keys(await import('../pipeline/index.ts')).sort()).toEqual([
       'build', 'extractBoardMembers', 'extractDocuments', 'extractOrganisations', 'extractStatistics', 'extractTerms',
-      'extractTimeline', 'findAcronyms', 'findDates', 'findFigures', 'findQuote', 'indexText', 'parseDateExpression',
+      'extractTimeline', 'findAcronyms', 'findDates', 'findDefinition', 'findFigures', 'findQuote', 'indexText', 'parseDateExpression',
       'parseFigure', 'parseSource', 'plainText', 'readDocuments', 'registerIndex', 'review', 'rules', 'toCsv',
       'toDatapackage', 'toExcelCsv', 'toJson', 'toVFile', 'validateDatasets', 'validateFrontmatter', 'writeFolder'
     ])

@@ -21,8 +21,8 @@ export function provenance(file: VFile, block: TextBlock, start: number, end: nu
   return {document: documentId(file), line: point.line, column: point.column, quote: block.text.slice(start, end)}
 }
 
-/** Mark `[start, end)` of `scope` as the figure or date a record took, so `npm run review` does not list it. */
-export function markUsed(file: VFile, scope: QuoteMatch, start: number, end: number, as: 'figure' | 'date'): void {
+/** Mark `[start, end)` of `scope` as the figure, date or term a record took, so `npm run review` does not list it. */
+export function markUsed(file: VFile, scope: QuoteMatch, start: number, end: number, as: 'figure' | 'date' | 'term'): void {
   ;(file.data.used ??= []).push({block: scope.block, start: scope.start + start, end: scope.start + end, as})
 }
 

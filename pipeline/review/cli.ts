@@ -15,5 +15,5 @@ if (!result.ok) {
     console.log(`  ${`${finding.line}:${finding.column}`.padEnd(8)} ${finding.kind.padEnd(8)} ${finding.text}`)
   }
   const count = (kind: string) => findings.filter((finding) => finding.kind === kind).length
-  console.log(`\n${findings.length} not yet in any dataset: ${count('figure')} figures, ${count('date')} dates, ${count('acronym')} acronyms`)
+  console.log(`\n${findings.length} not yet in any dataset: ${count('figure')} figures, ${count('date')} dates, ${count('acronym')} acronyms, ${count('term')} terms`)
 }

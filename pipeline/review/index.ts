@@ -7,6 +7,7 @@
 import type {VFile} from 'vfile'
 import {findDates} from '../dates/index.ts'
 import {findAcronyms} from '../detect/acronyms.ts'
+import {findDefinition} from '../detect/definitions.ts'
 import {documentId, judgements, locateQuote} from '../extract/evidence.ts'
 import {findFigures} from '../figures/index.ts'
 import {pointAt, type QuoteMatch, type TextBlock} from '../locate/index.ts'
@@ -16,13 +17,16 @@ export interface Finding {
   document: string
   line: number
   column: number
-  kind: 'figure' | 'date' | 'acronym'
+  kind: 'figure' | 'date' | 'acronym' | 'term'
   text: string
 }
 
 /** Everything detected in `files` that no record or `ignore` entry covers. */
 export function review(files: readonly VFile[], datasets: readonly DatasetRecords[]): Finding[] {
-  const known = new Set(datasets.find((dataset) => dataset.name === 'terms')?.records.map((term) => singular(String((term as unknown as {abbreviation: unknown}).abbreviation))) ?? [])
+  const field = (name: string, key: string) => datasets.find((dataset) => dataset.name === name)?.records.map((record) => String((record as unknown as Record<string, unknown>)[key])) ?? []
+  const known = new Set(field('terms', 'abbreviation').map(singular))
+  // A defined-looking phrase is known when a term goes by that name in any document.
+  const named = new Set([...field('terms', 'name'), ...field('term-definitions', 'name')].map((name) => singular(name.toLowerCase())))
   const findings: Finding[] = []
   for (const file of files) {
     const used = file.data.used ?? []
@@ -33,7 +37,8 @@ export function review(files: readonly VFile[], datasets: readonly DatasetRecord
         ...findDates(block.text).map((match) => ({...match, kind: 'date' as const, text: match.date.text})),
         ...findAcronyms(block.text)
           .filter((match) => !known.has(singular(match.abbreviation)))
-          .map((match) => ({...match, kind: 'acronym' as const, text: `${match.name} (${match.abbreviation})`}))
+          .map((match) => ({...match, kind: 'acronym' as const, text: `${match.name} (${match.abbreviation})`})),
+        ...[findDefinition(block)].flatMap((match) => (match && !named.has(singular(match.name.toLowerCase())) ? [{...match, kind: 'term' as const, text: match.name}] : []))
       ]
       for (const span of spans) {
         const covered = [...skipped, ...used.filter((other) => other.as === span.kind)]

@@ -6,7 +6,7 @@
 import type {VFile} from 'vfile'
 import type {Provenance} from '../../types.ts'
 import {byId} from '../order.ts'
-import {documentId, judgements, locateQuote, locateWithin, provenance} from '../evidence.ts'
+import {documentId, judgements, locateQuote, locateWithin, markUsed, provenance} from '../evidence.ts'
 
 export interface TermRecord extends Provenance {
   id: string
@@ -65,6 +65,7 @@ export function extractTerms(files: readonly VFile[]): TermDatasets {
       const abbreviation = judgement.abbreviation === undefined ? undefined : locateWithin(file, [...path, 'abbreviation'], match, judgement.abbreviation)
       if (!name || abbreviation === undefined && judgement.abbreviation !== undefined) continue
       const evidence = provenance(file, match.block, match.start, match.end)
+      markUsed(file, match, 0, match.end - match.start, 'term')
       const existing = terms.get(judgement.id)
       if (existing) {
         // Later documents fill what earlier ones left open; the first naming stays the evidence
@@ -87,6 +88,7 @@ export function extractTerms(files: readonly VFile[]): TermDatasets {
       const definition = locateQuote(file, [...path, 'definition'], judgement.definition)
       if (!definition) continue
       terms.get(judgement.id)!.defined_in.push(documentId(file))
+      markUsed(file, definition, 0, definition.end - definition.start, 'term')
       definitions.push({
         id: `${judgement.id}--${documentId(file)}`,
         term: judgement.id,
