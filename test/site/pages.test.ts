@@ -178,6 +178,38 @@ describe('the dataset table', () => {
     await page.close()
   })
 
+  it('works from the keyboard: skip link, filter and sort', async () => {
+    const page = await open('/datasets/statistics/')
+    await page.keyboard.press('Tab')
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Skip to main content')
+    await page.keyboard.press('Enter')
+    expect(new URL(page.url()).hash).toBe('#content')
+    let reached = false
+    for (let step = 0; step < 80 && !reached; step++) {
+      await page.keyboard.press('Tab')
+      reached = await page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.type === 'search')
+    }
+    expect(reached).toBe(true)
+    await page.keyboard.type('dementia')
+    expect(await page.locator('.filter [role="status"]').textContent()).toMatch(/^\d+ of \d+ rows match$/)
+    await page.getByRole('button', {name: 'label', exact: true}).focus()
+    await page.keyboard.press('Enter')
+    expect(await page.locator('th[aria-sort="ascending"]').textContent()).toBe('label')
+    await page.close()
+  })
+
+  it('fits a phone screen without sideways scrolling of the page', async () => {
+    const phone = await browser.newContext({viewport: {width: 375, height: 740}})
+    const page = await phone.newPage()
+    for (const [name, url] of pageTypes.filter(([, url]) => !url.startsWith('/no-such'))) {
+      await page.goto(origin + url)
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)
+      expect(overflow, url).toBeLessThanOrEqual(0)
+      if (['home', 'dataset', 'source'].includes(name)) await page.screenshot({path: path.join(screenshots, `phone-${name}.png`)})
+    }
+    await phone.close()
+  })
+
   it('reads without JavaScript', async () => {
     const plain = await browser.newContext({javaScriptEnabled: false})
     const page = await plain.newPage()

@@ -55,7 +55,8 @@ function sort(table: HTMLTableElement, rows: HTMLTableRowElement[], column: numb
   const ascending = header.getAttribute('aria-sort') !== 'ascending'
   for (const other of table.tHead?.rows[0]?.cells ?? []) other.setAttribute('aria-sort', 'none')
   header.setAttribute('aria-sort', ascending ? 'ascending' : 'descending')
-  const key = (row: HTMLTableRowElement) => row.cells[column]?.dataset['sort'] ?? ''
+  // Numbers carry their exact value in data-sort; text sorts by what it says.
+  const key = (row: HTMLTableRowElement) => row.cells[column]?.dataset['sort'] ?? row.cells[column]?.textContent?.trim() ?? ''
   const numeric = rows.every((row) => key(row) === '' || !Number.isNaN(Number(key(row))))
   rows.sort((a, b) => {
     const order = numeric ? Number(key(a) || -Infinity) - Number(key(b) || -Infinity) : key(a).localeCompare(key(b), 'en-GB')
