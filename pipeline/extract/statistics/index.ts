@@ -10,11 +10,11 @@ import {frontmatterPlace} from '../../parse/index.ts'
 import type {Provenance} from '../../types.ts'
 import {fromDocument, fromText, type DateFields} from '../document-date.ts'
 import {judgements, locateQuote, locateWithin, markUsed, provenance, type Path} from '../evidence.ts'
-import {markDisagreements} from '../disagreements.ts'
+import {markDisagreements, type Topical} from '../disagreements.ts'
 import {geographyOf} from '../geography.ts'
 import type {QuoteMatch} from '../../locate/index.ts'
 
-export interface StatisticRecord extends Provenance, DateFields {
+export interface StatisticRecord extends Provenance, DateFields, Topical {
   id: string
   label: string
   value: number | null
@@ -24,8 +24,6 @@ export interface StatisticRecord extends Provenance, DateFields {
   qualifier: string | null
   figure: string
   geography: string
-  topic: string | null
-  disagrees_with: string[]
 }
 
 interface Judgement {

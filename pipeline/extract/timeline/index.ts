@@ -10,17 +10,15 @@ import {frontmatterPlace} from '../../parse/index.ts'
 import type {Provenance} from '../../types.ts'
 import {fromDocument, fromText, type DateFields} from '../document-date.ts'
 import {judgements, locateQuote, locateWithin, markUsed, provenance, type Path} from '../evidence.ts'
-import {markDisagreements} from '../disagreements.ts'
+import {markDisagreements, type Topical} from '../disagreements.ts'
 import {geographyOf} from '../geography.ts'
 import {compareText} from '../order.ts'
 
-export interface EventRecord extends Provenance, DateFields {
+export interface EventRecord extends Provenance, DateFields, Topical {
   id: string
   event: string
   status: 'happened' | 'planned' | 'expected'
   geography: string
-  topic: string | null
-  disagrees_with: string[]
 }
 
 interface Judgement {

@@ -42,3 +42,8 @@ export function formatDate(date: string | null, precision: string | null = null)
 export function columnLabel(name: string): string {
   return name.replaceAll('_', ' ')
 }
+
+/** Text cut to `room` characters with an ellipsis, for labels inside charts (the full text is in the table beside them). */
+export function shorten(text: string, room: number): string {
+  return text.length > room ? `${text.slice(0, room - 1)}…` : text
+}
