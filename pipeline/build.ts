@@ -4,6 +4,8 @@
  */
 import path from 'node:path'
 import type {VFile} from 'vfile'
+import {openCache, type Cache, type DocumentEntry} from './cache/index.ts'
+import {extractPart, mergeParts, type DocumentPart} from './cache/merge.ts'
 import {extractBoardMembers} from './extract/board-members/index.ts'
 import {extractDocuments} from './extract/documents/index.ts'
 import {extractOrganisations, registerIndex} from './extract/organisations/index.ts'
@@ -28,6 +30,8 @@ export interface Options {
   root?: string
   /** Folder the draft release is written to, relative to root (default: `'dist-data/draft'`); null to write nothing. */
   out?: string | null
+  /** Reuse what unchanged documents gave last time, kept in `.cache/pipeline/` under root (default: false). */
+  cache?: boolean
 }
 
 export interface BuildResult {
@@ -39,6 +43,8 @@ export interface BuildResult {
   /** Output file name → content (empty when the build failed). */
   outputs: Map<string, string>
   ok: boolean
+  /** With `cache`: documents reused, documents built afresh, and entries ignored because they did not check out. */
+  cache?: Cache['stats']
 }
 
 export async function build(options: Options = {}): Promise<BuildResult> {
@@ -53,22 +59,41 @@ export async function build(options: Options = {}): Promise<BuildResult> {
   for (const [file, schema] of [[register, 'organisation-register'], [publicationFile, 'publication']] as const) {
     if (file.data.matter) validateFrontmatter(file, schema)
   }
-  const usable = documents.filter((file) => parseSource(file) && validateFrontmatter(file))
-  if (hasErrors(files)) return {files, documents, datasets: [], outputs: new Map(), ok: false}
+  // With the cache, a document unchanged since the last build comes back with its frontmatter and records, unparsed.
+  const cache = options.cache ? await openCache(root, register.data.sha256 ?? '') : undefined
+  try {
+    const entries = new Map<VFile, DocumentEntry>()
+    for (const [index, entry] of (cache ? await Promise.all(documents.map((file) => cache.document(file))) : []).entries()) {
+      if (entry) entries.set(documents[index]!, entry)
+    }
+    const stats = cache?.stats
+    const failed = (datasets: DatasetRecords[] = []): BuildResult => ({files, documents, datasets, outputs: new Map(), ok: false, ...(stats ? {cache: stats} : {})})
+    let usable: VFile[]
+    let datasets: DatasetRecords[]
+    if (cache) {
+      const staged = stageDocuments(documents, files, entries, register, cache)
+      usable = staged.usable
+      if (hasErrors(files)) return failed()
+      datasets = staged.parts ? datasetsOf(mergeParts(staged.parts, register), publicationOf(publicationFile)) : extract(usable, register, publicationOf(publicationFile))
+    } else {
+      usable = documents.filter((file) => parseSource(file) && validateFrontmatter(file))
+      if (hasErrors(files)) return failed()
+      datasets = extract(usable, register, publicationOf(publicationFile))
+    }
+    validateDatasets(datasets, usable)
+    if (hasErrors(files)) return failed(datasets)
 
-  const publication = publicationOf(publicationFile)
-  const datasets = extract(usable, register, publication)
-  validateDatasets(datasets, usable)
-  if (hasErrors(files)) return {files, documents, datasets, outputs: new Map(), ok: false}
-
-  const outputs = render(datasets, publication)
-  if (options.out !== null) await writeFolder(path.join(root, options.out ?? 'dist-data/draft'), outputs)
-  return {files, documents, datasets, outputs, ok: true}
+    const outputs = await render(datasets, publicationOf(publicationFile), cache)
+    if (options.out !== null) await writeFolder(path.join(root, options.out ?? 'dist-data/draft'), outputs)
+    return {files, documents, datasets, outputs, ok: true, ...(stats ? {cache: stats} : {})}
+  } finally {
+    await cache?.close()
+  }
 }
 
 function extract(files: VFile[], register: VFile, publication: Publication): DatasetRecords[] {
   const terms = extractTerms(files)
-  const records: Record<string, Provenance[]> = {
+  return datasetsOf({
     documents: extractDocuments(files),
     terms: terms.terms,
     'term-definitions': terms.definitions,
@@ -77,7 +102,59 @@ function extract(files: VFile[], register: VFile, publication: Publication): Dat
     'board-members': extractBoardMembers(files, registerIndex(register)),
     statistics: extractStatistics(files),
     timeline: extractTimeline(files)
+  }, publication)
+}
+
+/**
+ * With the cache, one document at a time: reuse its entry, or parse and extract
+ * it alone (storing the part when it gave no message) and let its tree go, so
+ * memory holds the parts, not every tree. Messages stay exactly those of the
+ * whole-corpus path: a parse error anywhere means no extraction messages at all,
+ * and an extraction message means every document is parsed again and extracted
+ * together (`parts` is then undefined).
+ */
+function stageDocuments(documents: VFile[], files: VFile[], entries: ReadonlyMap<VFile, DocumentEntry>, register: VFile, cache: Cache): {usable: VFile[]; parts?: DocumentPart[]} {
+  const index = registerIndex(register)
+  const usable: VFile[] = []
+  const parts: DocumentPart[] = []
+  const extracted = new Map<VFile, number>()
+  let blocked = hasErrors(files)
+  for (const file of documents) {
+    const entry = entries.get(file)
+    if (entry) {
+      file.data.matter = entry.matter
+      usable.push(file)
+      parts.push(entry.part)
+      continue
+    }
+    if (!(parseSource(file) && validateFrontmatter(file))) {
+      if (!blocked) unextract(extracted)
+      blocked = true
+      continue
+    }
+    usable.push(file)
+    if (blocked) continue
+    extracted.set(file, file.messages.length)
+    const part = extractPart(file, register, index)
+    parts.push(part)
+    if (file.messages.length === 0) cache.storeDocument(file, {matter: file.data.matter!, part})
+    for (const key of ['tree', 'blocks', 'frontmatter', 'used'] as const) delete file.data[key]
   }
+  if (blocked || [...extracted].every(([file, count]) => file.messages.length === count)) return {usable, parts}
+  unextract(extracted)
+  for (const file of usable) parseSource(file)
+  return {usable}
+}
+
+/** Take back the messages extraction gave. */
+function unextract(extracted: ReadonlyMap<VFile, number>): void {
+  for (const [file, count] of extracted) {
+    file.messages.length = count
+    delete file.data.used
+  }
+}
+
+function datasetsOf(records: Record<string, Provenance[]>, publication: Publication): DatasetRecords[] {
   return publication.datasets.map((meta) => ({
     name: meta.name,
     primaryKey: meta.primary_key,
@@ -86,17 +163,22 @@ function extract(files: VFile[], register: VFile, publication: Publication): Dat
   }))
 }
 
-function render(datasets: readonly DatasetRecords[], publication: Publication): Map<string, string> {
+/** Every output file; with the cache, a dataset whose JSON is unchanged reuses its CSV texts (they follow from it). */
+async function render(datasets: readonly DatasetRecords[], publication: Publication, cache?: Cache): Promise<Map<string, string>> {
   const outputs = new Map<string, string>()
   const csvs = new Map<string, string>()
   for (const dataset of datasets) {
     const columns = columnsOf(dataset.name)
     const rows = dataset.records as unknown as Array<Record<string, unknown>>
-    const csv = toCsv(rows, columns)
+    const json = toJson(rows, columns)
+    const cached = await cache?.render(dataset.name, json)
+    const csv = cached?.csv ?? toCsv(rows, columns)
+    const excel = cached?.excel ?? toExcelCsv(rows, columns)
+    if (cache && !cached) cache.storeRender(dataset.name, json, {csv, excel})
     csvs.set(dataset.name, csv)
     outputs.set(`${dataset.name}.csv`, csv)
-    outputs.set(`${dataset.name}.excel.csv`, toExcelCsv(rows, columns))
-    outputs.set(`${dataset.name}.json`, toJson(rows, columns))
+    outputs.set(`${dataset.name}.excel.csv`, excel)
+    outputs.set(`${dataset.name}.json`, json)
   }
   const documents = datasets.find((dataset) => dataset.name === 'documents')?.records ?? []
   outputs.set('datapackage.json', toDatapackage(publication, csvs, documents as never))

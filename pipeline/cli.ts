@@ -1,23 +1,49 @@
 /**
- * `npm run data`: build the datasets, print every diagnostic, then a summary.
- * Exits 1 on any error; dist-data/ is then left exactly as it was.
+ * `npm run data`: build the datasets, print every diagnostic (with its fix),
+ * then a summary. Exits 1 on any error; dist-data/ is then left exactly as it
+ * was. `--no-cache` builds every document afresh, ignoring `.cache/`.
+ *
+ * `main` is exported so tests can run the command in process; run as a
+ * script, it sets the exit status.
  */
 import {reporter} from 'vfile-reporter'
-import {build} from './build.ts'
+import {build, type BuildResult} from './build.ts'
 
-const started = performance.now()
-const result = await build()
-const report = reporter(result.files, {quiet: true})
-if (report) console.error(report)
-
-const seconds = ((performance.now() - started) / 1000).toFixed(2)
-const warnings = result.files.reduce((sum, file) => sum + file.messages.filter((message) => message.fatal !== true).length, 0)
-if (!result.ok) {
-  console.error(`\nBuild failed: nothing written; dist-data/ is unchanged (${seconds} s).`)
-  process.exitCode = 1
-} else {
-  const width = Math.max(...result.datasets.map((dataset) => dataset.name.length))
-  console.log(`Built ${result.datasets.length} datasets from ${result.documents.length} documents into dist-data/draft/:`)
-  for (const dataset of result.datasets) console.log(`  ${dataset.name.padEnd(width)}  ${String(dataset.records.length).padStart(4)} rows`)
-  console.log(`${result.datasets.reduce((sum, dataset) => sum + dataset.records.length, 0)} rows, ${warnings} warnings, ${result.outputs.size} files, ${seconds} s`)
+export interface Io {
+  /** Receives each line of the summary (default: `console.log`). */
+  out: (line: string) => void
+  /** Receives the report and each line of a failure (default: `console.error`). */
+  err: (line: string) => void
 }
+
+export interface CliOptions {
+  /** Project root (default: `process.cwd()`). */
+  root?: string
+  /** Command-line arguments (default: `process.argv.slice(2)`). */
+  args?: readonly string[]
+  io?: Io
+}
+
+/** Build as `npm run data` does; resolves to the exit status and the build's result. */
+export async function main(options: CliOptions = {}): Promise<{code: number; result: BuildResult}> {
+  const io = options.io ?? {out: (line) => console.log(line), err: (line) => console.error(line)}
+  const args = options.args ?? process.argv.slice(2)
+  const started = performance.now()
+  const result = await build({root: options.root ?? process.cwd(), cache: !args.includes('--no-cache')})
+  const report = reporter(result.files, {quiet: true, verbose: true})
+  if (report) io.err(report)
+
+  const seconds = ((performance.now() - started) / 1000).toFixed(2)
+  const warnings = result.files.reduce((sum, file) => sum + file.messages.filter((message) => message.fatal !== true).length, 0)
+  if (!result.ok) {
+    io.err(`\nBuild failed: nothing written; dist-data/ is unchanged (${seconds} s).`)
+    return {code: 1, result}
+  }
+  const width = Math.max(...result.datasets.map((dataset) => dataset.name.length))
+  io.out(`Built ${result.datasets.length} datasets from ${result.documents.length} documents into dist-data/draft/:`)
+  for (const dataset of result.datasets) io.out(`  ${dataset.name.padEnd(width)}  ${String(dataset.records.length).padStart(4)} rows`)
+  io.out(`${result.datasets.reduce((sum, dataset) => sum + dataset.records.length, 0)} rows, ${warnings} warnings, ${result.outputs.size} files, ${seconds} s`)
+  return {code: 0, result}
+}
+
+if (import.meta.main) process.exitCode = (await main()).code

@@ -8,18 +8,30 @@ import type {VFile} from 'vfile'
 import remarkFrontmatter from 'remark-frontmatter'
 import remarkParse from 'remark-parse'
 import {unified} from 'unified'
-import {LineCounter, parseDocument} from 'yaml'
+import {Document, LineCounter, parseDocument, visit} from 'yaml'
 import {indexText} from '../locate/index.ts'
 import {report} from '../messages.ts'
 import '../types.ts'
+import {measureDepth, scanNesting, scanYamlNesting} from './nesting.ts'
 
 const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml'])
 
 /** Parse one document in place; problems become messages on `file`. Returns false when nothing can be extracted. */
 export function parseSource(file: VFile): boolean {
   if (file.messages.some((message) => message.fatal === true)) return false
+  // Refuse what would nest too deeply before the parser spends minutes on it, and after, what it built.
+  const nesting = scanNesting(String(file.value))
+  if (nesting) {
+    report(file, 'nesting-depth', nesting.reason, {place: nesting.place})
+    return false
+  }
   const tree = processor.parse(file) as Root
   file.data.tree = tree
+  const deep = measureDepth(tree)
+  if (deep) {
+    report(file, 'nesting-depth', deep.reason, {place: deep.place})
+    return false
+  }
   const yamlNode = tree.children[0]?.type === 'yaml' ? (tree.children[0] as Yaml) : undefined
   if (!yamlNode) {
     report(file, 'missing-frontmatter', 'Unexpected document without frontmatter, expected a `---` block of YAML on line 1', {place: {line: 1, column: 1}})
@@ -41,6 +53,14 @@ function parseFrontmatter(file: VFile, node: Yaml): boolean {
  */
 export function parseYaml(file: VFile, text: string, firstLine: number): boolean {
   const lineCounter = new LineCounter()
+  const deep = scanYamlNesting(text)
+  if (deep) {
+    // Only the lines are counted: nothing of the YAML is parsed.
+    for (let index = text.indexOf('\n'); index !== -1; index = text.indexOf('\n', index + 1)) lineCounter.addNewLine(index + 1)
+    file.data.frontmatter = {document: new Document(), lineCounter, firstLine}
+    report(file, 'nesting-depth', deep.reason, {place: yamlPoint(file, deep.offset)})
+    return false
+  }
   const document = parseDocument(text, {lineCounter, prettyErrors: false, uniqueKeys: true})
   file.data.frontmatter = {document, lineCounter, firstLine}
   for (const error of document.errors) {
@@ -48,7 +68,21 @@ export function parseYaml(file: VFile, text: string, firstLine: number): boolean
     report(file, 'yaml-syntax', `Unexpected YAML: ${reason}`, {place: yamlPoint(file, error.pos[0])})
   }
   if (document.errors.length > 0) return false
-  const matter: unknown = document.toJS()
+  let matter: unknown
+  try {
+    matter = document.toJS()
+  } catch (error) {
+    // yaml refuses to expand aliases past a limit ("billion laughs"); the first alias is the place to look.
+    let place: Point = {line: firstLine, column: 1}
+    visit(document, {
+      Alias(_, node) {
+        if (node.range) place = yamlPoint(file, node.range[0])
+        return visit.BREAK
+      }
+    })
+    report(file, 'yaml-syntax', `Unexpected YAML: ${String((error as Error).message ?? error).split('\n')[0]}`, {place})
+    return false
+  }
   if (matter === null || typeof matter !== 'object' || Array.isArray(matter)) {
     report(file, 'missing-frontmatter', 'Unexpected YAML that is not a mapping, expected `key: value` lines', {place: {line: firstLine, column: 1}})
     return false

@@ -4,7 +4,8 @@
  * an editor sees it.
  */
 import {createHash} from 'node:crypto'
-import {readdir, readFile} from 'node:fs/promises'
+import type {Dirent} from 'node:fs'
+import {readdir, readFile, stat} from 'node:fs/promises'
 import path from 'node:path'
 import {VFile} from 'vfile'
 import {pointAt} from '../locate/index.ts'
@@ -19,12 +20,51 @@ export interface Options {
 
 const decoder = new TextDecoder('utf-8', {fatal: true})
 
-/** Read every `.md` file in the documents folder, sorted by name for deterministic output. */
+/**
+ * Largest document accepted, in bytes. remark-parse holds about 150 bytes of
+ * memory per byte of markdown, so a 20 MB paste would need some 3 GB.
+ */
+export const maxDocumentBytes = 2 * 1024 * 1024
+
+/**
+ * Read every `.md` file in the documents folder, sorted by name for deterministic output.
+ * A folder, a symbolic link (which could point outside the folder) or a file that cannot
+ * be read becomes a file with a `file-type` message, never an exception.
+ */
 export async function readDocuments(options: Options = {}): Promise<VFile[]> {
   const root = options.root ?? process.cwd()
   const folder = options.folder ?? 'sources/documents'
-  const names = (await readdir(path.join(root, folder))).filter((name) => name.endsWith('.md')).sort()
-  return Promise.all(names.map(async (name) => toVFile(path.join(folder, name), await readFile(path.join(root, folder, name)))))
+  const entries = (await readdir(path.join(root, folder), {withFileTypes: true})).filter((entry) => entry.name.endsWith('.md'))
+  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+  return Promise.all(entries.map(async (entry) => readDocument(root, folder, entry)))
+}
+
+async function readDocument(root: string, folder: string, entry: Dirent): Promise<VFile> {
+  const relative = path.join(folder, entry.name)
+  if (entry.isSymbolicLink()) return unreadable(relative, `Unexpected symbolic link \`${entry.name}\`, expected a regular file`)
+  if (!entry.isFile()) return unreadable(relative, `Unexpected ${entry.isDirectory() ? 'folder' : 'special file'} \`${entry.name}\`, expected a regular file`)
+  const full = path.join(root, relative)
+  try {
+    const {size} = await stat(full)
+    if (size > maxDocumentBytes) return tooLarge(relative, size)
+    return toVFile(relative, await readFile(full))
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? 'error'
+    return unreadable(relative, `Unexpected file \`${entry.name}\` that cannot be read (${code}), expected a readable file`)
+  }
+}
+
+function unreadable(filePath: string, reason: string): VFile {
+  const file = new VFile({path: filePath, value: ''})
+  report(file, 'file-type', reason, {place: {line: 1, column: 1}})
+  return file
+}
+
+function tooLarge(filePath: string, size: number): VFile {
+  const file = new VFile({path: filePath, value: ''})
+  const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`
+  report(file, 'file-too-large', `Unexpected file of ${megabytes(size)}, expected at most ${megabytes(maxDocumentBytes)}`, {place: {line: 1, column: 1}})
+  return file
 }
 
 /**
@@ -33,6 +73,7 @@ export async function readDocuments(options: Options = {}): Promise<VFile[]> {
  * same records); the checksum stays that of the file's own bytes.
  */
 export function toVFile(filePath: string, bytes: Uint8Array): VFile {
+  if (bytes.byteLength > maxDocumentBytes) return tooLarge(filePath, bytes.byteLength)
   const file = new VFile({path: filePath, value: ''})
   // The checksum is of the bytes as committed, so anyone can verify it with `sha256sum`.
   file.data.sha256 = createHash('sha256').update(bytes).digest('hex')

@@ -5,7 +5,7 @@
  * gives the evidence: the first place a document names it.
  */
 import type {VFile} from 'vfile'
-import {findQuote, type QuoteMatch} from '../../locate/index.ts'
+import {findQuote, type QuoteMatch, type TextBlock} from '../../locate/index.ts'
 import {warn} from '../../messages.ts'
 import {frontmatterPlace} from '../../parse/index.ts'
 import type {Provenance} from '../../types.ts'
@@ -84,15 +84,24 @@ export function extractOrganisations(files: readonly VFile[], register: VFile): 
 function mentions(file: VFile, index: Map<string, RegisterEntry>): Array<{entry: RegisterEntry; match: QuoteMatch}> {
   const found: Array<{entry: RegisterEntry; match: QuoteMatch}> = []
   const names = [...index.keys()].sort((a, b) => b.length - a.length)
+  // Per block, the end of the longest span found at each start: names come longest first, so a span
+  // that contains a match starts at most the longest name's length before the match ends.
+  const spans = new Map<TextBlock, Map<number, number>>()
+  const longest = names[0]?.length ?? 0
   for (const name of names) {
     for (const match of findQuote(file.data.blocks ?? [], name)) {
       if (!wholeWords(match)) continue
-      const inside = found.some((other) => other.match.block === match.block && other.match.start <= match.start && match.end <= other.match.end)
-      if (!inside) found.push({entry: index.get(name)!, match})
+      let ends = spans.get(match.block)
+      if (!ends) spans.set(match.block, (ends = new Map()))
+      let inside = false
+      for (let start = Math.max(0, match.end - longest); start <= match.start && !inside; start++) inside = (ends.get(start) ?? -1) >= match.end
+      if (inside) continue
+      found.push({entry: index.get(name)!, match})
+      ends.set(match.start, Math.max(ends.get(match.start) ?? -1, match.end))
     }
   }
-  const blocks = file.data.blocks ?? []
-  return found.sort((a, b) => blocks.indexOf(a.match.block) - blocks.indexOf(b.match.block) || a.match.start - b.match.start)
+  const order = new Map((file.data.blocks ?? []).map((block, position) => [block, position]))
+  return found.sort((a, b) => order.get(a.match.block)! - order.get(b.match.block)! || a.match.start - b.match.start)
 }
 
 function wholeWords(match: QuoteMatch): boolean {

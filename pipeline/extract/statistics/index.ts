@@ -45,8 +45,12 @@ export function extractStatistics(files: readonly VFile[]): StatisticRecord[] {
       if (record) records.push(record)
     }
   }
-  // Only the numbers: "people" and "registered patients" may name the same count.
-  return markDisagreements(records, (a, b) => !overlaps(interval(a), interval(b)))
+  return markDisagreements(records, statisticsDisagree)
+}
+
+/** Whether two figures on one topic disagree. Only the numbers: "people" and "registered patients" may name the same count. */
+export function statisticsDisagree(a: StatisticRecord, b: StatisticRecord): boolean {
+  return !overlaps(interval(a), interval(b))
 }
 
 function extractStatistic(file: VFile, judgement: Judgement, path: Path): StatisticRecord | undefined {

@@ -51,8 +51,15 @@ export function extractTimeline(files: readonly VFile[]): EventRecord[] {
       })
     }
   }
-  // Newest claims last; ties keep document order, so output is stable.
-  // Planned and happened are the same claim seen at different times; only another date disagrees.
+  return orderTimeline(records)
+}
+
+/**
+ * Mark disagreements and sort, over events of every document in document order.
+ * Newest claims last; ties keep document order, so output is stable.
+ * Planned and happened are the same claim seen at different times; only another date disagrees.
+ */
+export function orderTimeline(records: EventRecord[]): EventRecord[] {
   markDisagreements(records, (a, b) => a.date !== b.date)
   return records.sort((a, b) => compareText(a.date ?? '', b.date ?? ''))
 }

@@ -1,0 +1,185 @@
+/**
+ * `npm run bench`: the pipeline's cost on synthetic corpora of 10, 100, 1,000
+ * and 5,000 documents (bench/corpus.ts), against remark-parse over the same
+ * bytes, and the incremental build after one edit in 1,000. Every figure is a
+ * measurement from a separate process (bench/run.ts). Writes bench/results.md.
+ *
+ *   npm run bench                       everything (about five minutes on two cores)
+ *   npm run bench -- --sizes=10,100     some sizes only; results.md is then not written
+ */
+import {execFile} from 'node:child_process'
+import {readFile, rm, writeFile} from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
+import {promisify} from 'node:util'
+import {snapshot} from '../test/helpers/project.ts'
+import {projectRoot, realDocuments, syntheticDocument, writeCorpus} from './corpus.ts'
+
+const run = promisify(execFile)
+const sizesArgument = process.argv.find((argument) => argument.startsWith('--sizes='))
+const sizes = sizesArgument ? sizesArgument.slice('--sizes='.length).split(',').map(Number) : [10, 100, 1000, 5000]
+const incrementalSize = 1000
+const work = path.join(os.tmpdir(), 'icb-open-data-bench')
+
+interface Measure {
+  ms: number
+  maxRssMb: number
+  cache?: {hits: number; misses: number; rejected: number}
+}
+
+async function measure(mode: 'pipeline' | 'parse', root: string, runs: number, option = ''): Promise<Measure> {
+  const {stdout} = await run(process.execPath, [path.join(projectRoot, 'bench/run.ts'), mode, root, String(runs), option], {maxBuffer: 16 * 1024 * 1024})
+  return JSON.parse(stdout.trim().split('\n').at(-1)!) as Measure
+}
+
+const seconds = (ms: number) => (ms / 1000).toFixed(ms < 1000 ? 3 : 2)
+const log = (line: string) => console.log(line)
+
+const real = await realDocuments()
+await rm(work, {recursive: true, force: true})
+interface Row {
+  size: number
+  megabytes: number
+  /** `npm run data` from an empty cache. */
+  pipeline: Measure
+  /** build() without the cache. */
+  plain: Measure
+  bare: Measure
+  frontmatter: Measure
+}
+const rows: Row[] = []
+for (const size of sizes) {
+  const root = path.join(work, String(size))
+  const bytes = await writeCorpus(root, size, real)
+  const runs = size <= 100 ? 5 : size <= 1000 ? 3 : 1
+  const pipeline = await measure('pipeline', root, runs, 'cold')
+  const plain = await measure('pipeline', root, runs)
+  const bare = await measure('parse', root, runs)
+  const frontmatter = await measure('parse', root, runs, 'frontmatter')
+  const row = {size, megabytes: bytes / 1024 / 1024, pipeline, plain, bare, frontmatter}
+  rows.push(row)
+  log(`${size} documents, ${row.megabytes.toFixed(1)} MB: pipeline ${seconds(pipeline.ms)} s (${Math.round(pipeline.maxRssMb)} MB peak; without the cache ${seconds(plain.ms)} s, ${plain.maxRssMb} MB), remark-parse ${seconds(bare.ms)} s, with frontmatter ${seconds(frontmatter.ms)} s`)
+}
+
+// Incremental: a cold build fills the cache; then one document of 1,000 is edited.
+interface Incremental {
+  plain: Measure
+  coldCache: Measure
+  unchanged: Measure
+  figures: Measure
+  figuresIdentical: boolean
+  lines: Measure
+  linesIdentical: boolean
+}
+let incremental: Incremental | undefined
+if (sizes.includes(incrementalSize)) {
+  const root = path.join(work, String(incrementalSize))
+  const release = path.join(root, 'dist-data')
+  const plain = rows.find((row) => row.size === incrementalSize)!.plain
+  await rm(path.join(root, '.cache'), {recursive: true, force: true})
+  const coldCache = await measure('pipeline', root, 1, 'cache')
+  const unchanged = await measure('pipeline', root, 1, 'cache')
+  // An edit that changes figures (same lines), then one that moves every line below it.
+  const edited = syntheticDocument(real, 7, 1)
+  await writeFile(path.join(root, 'sources/documents', `${edited.id}.md`), edited.text)
+  const figures = await measure('pipeline', root, 1, 'cache')
+  const afterFigures = await snapshot(release)
+  await measure('pipeline', root, 1)
+  const figuresIdentical = sameFiles(afterFigures, await snapshot(release))
+  const moved = path.join(root, 'sources/documents', `${syntheticDocument(real, 12).id}.md`)
+  const text = await readFile(moved, 'utf8')
+  const end = text.indexOf('\n---\n', 4) + 5
+  await writeFile(moved, `${text.slice(0, end)}\nA new paragraph, and with it\nthree new lines.\n${text.slice(end)}`)
+  const lines = await measure('pipeline', root, 1, 'cache')
+  const afterLines = await snapshot(release)
+  await measure('pipeline', root, 1)
+  const linesIdentical = sameFiles(afterLines, await snapshot(release))
+  incremental = {plain, coldCache, unchanged, figures, figuresIdentical, lines, linesIdentical}
+  log(`incremental (1,000): cold ${seconds(plain.ms)} s, cold filling the cache ${seconds(coldCache.ms)} s, unchanged ${seconds(unchanged.ms)} s, one edit ${seconds(figures.ms)} s (identical: ${figuresIdentical}), one edit moving lines ${seconds(lines.ms)} s (identical: ${linesIdentical})`)
+}
+
+function sameFiles(a: ReadonlyMap<string, string>, b: ReadonlyMap<string, string>): boolean {
+  return a.size === b.size && [...a].every(([file, content]) => b.get(file) === content)
+}
+
+if (sizes.join() === '10,100,1000,5000') {
+  await writeFile(path.join(projectRoot, 'bench/results.md'), report())
+  log('Wrote bench/results.md')
+}
+await rm(work, {recursive: true, force: true})
+
+function report(): string {
+  const cpus = os.cpus()
+  const at = (size: number) => rows.find((row) => row.size === size)!
+  const ratio = (row: Row, floor: Measure) => row.pipeline.ms / floor.ms
+  const met = (ok: boolean) => (ok ? '**met**' : '**not met**')
+  const worst = Math.max(...rows.filter((row) => row.size >= 100).map((row) => ratio(row, row.bare)))
+  const worstFrontmatter = Math.max(...rows.filter((row) => row.size >= 100).map((row) => ratio(row, row.frontmatter)))
+  const growth = at(5000).pipeline.ms / at(1000).pipeline.ms
+  const share = incremental ? incremental.figures.ms / incremental.plain.ms : Number.NaN
+  const shareLines = incremental ? incremental.lines.ms / incremental.plain.ms : Number.NaN
+  const lines = [
+    '# Benchmark',
+    '',
+    `Measured by \`npm run bench\` (bench/index.ts) on ${new Date().toISOString().slice(0, 10)}. Every figure is one measurement in a fresh`,
+    'process (bench/run.ts): the median of 5 runs for 10 and 100 documents, of 3 for 1,000, one run for 5,000. Times',
+    'exclude starting Node and loading modules; the pipeline time is `build()` from reading the files to writing',
+    'dist-data/ (no cache); the parse times are remark-parse over the same files, already in memory.',
+    '',
+    `Machine: ${cpus.length} × ${cpus[0]?.model ?? 'unknown CPU'}, ${(os.totalmem() / 1024 ** 3).toFixed(1)} GB memory, ${os.type()} ${os.release()}, Node ${process.version}.`,
+    '',
+    'Corpora: document *i* is real document *i* mod 5 with new ids, its `##` sections and judgement lists shuffled and',
+    'its figures in digits renumbered (bench/corpus.ts); every corpus builds without a message.',
+    '',
+    '| documents | MB | pipeline s | documents/s | MB/s | peak memory MB | remark-parse s | pipeline ÷ remark-parse | remark-parse + frontmatter s | pipeline ÷ that |',
+    '|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+    ...rows.map((row) =>
+      [
+        row.size.toLocaleString('en-GB'),
+        row.megabytes.toFixed(1),
+        seconds(row.pipeline.ms),
+        Math.round(row.size / (row.pipeline.ms / 1000)).toLocaleString('en-GB'),
+        (row.megabytes / (row.pipeline.ms / 1000)).toFixed(2),
+        String(row.pipeline.maxRssMb),
+        seconds(row.bare.ms),
+        `${ratio(row, row.bare).toFixed(2)}×`,
+        seconds(row.frontmatter.ms),
+        `${ratio(row, row.frontmatter).toFixed(2)}×`
+      ].join(' | ').replace(/^/, '| ').replace(/$/, ' |')
+    ),
+    '',
+    '## Targets',
+    '',
+    '| target | measured | |',
+    '|---|---|---|',
+    `| pipeline ≤ 1.5 × bare remark-parse (100 documents and up) | worst ${worst.toFixed(2)}× | ${met(worst <= 1.5)} |`,
+    `| the same against remark-parse with remark-frontmatter, the parser the pipeline runs | worst ${worstFrontmatter.toFixed(2)}× | ${met(worstFrontmatter <= 1.5)} |`,
+    `| 5,000 documents ≤ 5.5 × the time of 1,000 | ${growth.toFixed(2)}× | ${met(growth <= 5.5)} |`,
+    `| peak memory < 1 GB at 5,000 documents | ${at(5000).pipeline.maxRssMb} MB | ${met(at(5000).pipeline.maxRssMb < 1024)} |`,
+    `| 1,000 documents < 20 s | ${seconds(at(1000).pipeline.ms)} s | ${met(at(1000).pipeline.ms < 20_000)} |`,
+    ...(incremental
+      ? [
+          `| rebuild after editing one document of 1,000 < 10 % of a cold build | ${(share * 100).toFixed(1)} % (${seconds(incremental.figures.ms)} s of ${seconds(incremental.plain.ms)} s); identical to a cold build: ${incremental.figuresIdentical ? 'yes' : 'NO'} | ${met(share < 0.1 && incremental.figuresIdentical)} |`,
+          `| the same for an edit that moves every line below it | ${(shareLines * 100).toFixed(1)} % (${seconds(incremental.lines.ms)} s); identical: ${incremental.linesIdentical ? 'yes' : 'NO'} | ${met(shareLines < 0.1 && incremental.linesIdentical)} |`
+        ]
+      : []),
+    '',
+    ...(incremental
+      ? [
+          '## Incremental builds (1,000 documents)',
+          '',
+          '| build | s | documents reused | peak memory MB |',
+          '|---|---:|---:|---:|',
+          `| cold, no cache | ${seconds(incremental.plain.ms)} | – | ${incremental.plain.maxRssMb} |`,
+          `| cold, filling an empty cache | ${seconds(incremental.coldCache.ms)} | ${incremental.coldCache.cache?.hits ?? 0} | ${incremental.coldCache.maxRssMb} |`,
+          `| nothing changed | ${seconds(incremental.unchanged.ms)} | ${incremental.unchanged.cache?.hits ?? 0} | ${incremental.unchanged.maxRssMb} |`,
+          `| one document's figures edited | ${seconds(incremental.figures.ms)} | ${incremental.figures.cache?.hits ?? 0} | ${incremental.figures.maxRssMb} |`,
+          `| one document given three more lines | ${seconds(incremental.lines.ms)} | ${incremental.lines.cache?.hits ?? 0} | ${incremental.lines.maxRssMb} |`,
+          '',
+          'After each edit the cached build\'s dist-data/ was compared byte for byte with a build without the cache.',
+          ''
+        ]
+      : [])
+  ]
+  return `${lines.join('\n')}\n`
+}
