@@ -23,6 +23,7 @@ const work = path.join(os.tmpdir(), 'icb-open-data-bench')
 
 interface Measure {
   ms: number
+  cpuMs: number
   maxRssMb: number
   cache?: {hits: number; misses: number; rejected: number}
 }
@@ -115,32 +116,40 @@ function report(): string {
   const met = (ok: boolean) => (ok ? '**met**' : '**not met**')
   const worst = Math.max(...rows.filter((row) => row.size >= 100).map((row) => ratio(row, row.bare)))
   const worstFrontmatter = Math.max(...rows.filter((row) => row.size >= 100).map((row) => ratio(row, row.frontmatter)))
+  const worstPlain = Math.max(...rows.filter((row) => row.size >= 100).map((row) => row.plain.ms / row.bare.ms))
   const growth = at(5000).pipeline.ms / at(1000).pipeline.ms
-  const share = incremental ? incremental.figures.ms / incremental.plain.ms : Number.NaN
-  const shareLines = incremental ? incremental.lines.ms / incremental.plain.ms : Number.NaN
+  // Against the faster of the two cold builds, so the share is not flattered.
+  const cold = incremental ? Math.min(incremental.plain.ms, incremental.coldCache.ms) : Number.NaN
+  const share = incremental ? incremental.figures.ms / cold : Number.NaN
+  const shareLines = incremental ? incremental.lines.ms / cold : Number.NaN
   const lines = [
     '# Benchmark',
     '',
-    `Measured by \`npm run bench\` (bench/index.ts) on ${new Date().toISOString().slice(0, 10)}. Every figure is one measurement in a fresh`,
+    `Measured by \`npm run bench\` (bench/index.ts) on ${new Date().toISOString().slice(0, 10)}. Every figure is a measurement in a fresh`,
     'process (bench/run.ts): the median of 5 runs for 10 and 100 documents, of 3 for 1,000, one run for 5,000. Times',
-    'exclude starting Node and loading modules; the pipeline time is `build()` from reading the files to writing',
-    'dist-data/ (no cache); the parse times are remark-parse over the same files, already in memory.',
+    'exclude starting Node and loading modules. *Pipeline* is `npm run data` from an empty cache: `build({cache: true})`,',
+    'reading the files, parsing and extracting new documents on worker threads (one per core, for 300 documents or more),',
+    'merging, validating, writing dist-data/ and filling `.cache/`. *No cache* is `build()` on the main thread alone, as the',
+    'tests and `npm run review` run it. The parse times are remark-parse over the same files, already in memory, on one thread.',
     '',
     `Machine: ${cpus.length} × ${cpus[0]?.model ?? 'unknown CPU'}, ${(os.totalmem() / 1024 ** 3).toFixed(1)} GB memory, ${os.type()} ${os.release()}, Node ${process.version}.`,
     '',
     'Corpora: document *i* is real document *i* mod 5 with new ids, its `##` sections and judgement lists shuffled and',
     'its figures in digits renumbered (bench/corpus.ts); every corpus builds without a message.',
     '',
-    '| documents | MB | pipeline s | documents/s | MB/s | peak memory MB | remark-parse s | pipeline ÷ remark-parse | remark-parse + frontmatter s | pipeline ÷ that |',
-    '|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+    '| documents | MB | pipeline s | processor s | documents/s | MB/s | peak memory MB | no cache s | no cache peak MB | remark-parse s | pipeline ÷ remark-parse | remark-parse + frontmatter s | pipeline ÷ that |',
+    '|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
     ...rows.map((row) =>
       [
         row.size.toLocaleString('en-GB'),
         row.megabytes.toFixed(1),
         seconds(row.pipeline.ms),
+        seconds(row.pipeline.cpuMs),
         Math.round(row.size / (row.pipeline.ms / 1000)).toLocaleString('en-GB'),
         (row.megabytes / (row.pipeline.ms / 1000)).toFixed(2),
         String(row.pipeline.maxRssMb),
+        seconds(row.plain.ms),
+        String(row.plain.maxRssMb),
         seconds(row.bare.ms),
         `${ratio(row, row.bare).toFixed(2)}×`,
         seconds(row.frontmatter.ms),
@@ -153,13 +162,14 @@ function report(): string {
     '| target | measured | |',
     '|---|---|---|',
     `| pipeline ≤ 1.5 × bare remark-parse (100 documents and up) | worst ${worst.toFixed(2)}× | ${met(worst <= 1.5)} |`,
+    `| the same for the build without cache or threads | worst ${worstPlain.toFixed(2)}× | ${met(worstPlain <= 1.5)} |`,
     `| the same against remark-parse with remark-frontmatter, the parser the pipeline runs | worst ${worstFrontmatter.toFixed(2)}× | ${met(worstFrontmatter <= 1.5)} |`,
     `| 5,000 documents ≤ 5.5 × the time of 1,000 | ${growth.toFixed(2)}× | ${met(growth <= 5.5)} |`,
     `| peak memory < 1 GB at 5,000 documents | ${at(5000).pipeline.maxRssMb} MB | ${met(at(5000).pipeline.maxRssMb < 1024)} |`,
     `| 1,000 documents < 20 s | ${seconds(at(1000).pipeline.ms)} s | ${met(at(1000).pipeline.ms < 20_000)} |`,
     ...(incremental
       ? [
-          `| rebuild after editing one document of 1,000 < 10 % of a cold build | ${(share * 100).toFixed(1)} % (${seconds(incremental.figures.ms)} s of ${seconds(incremental.plain.ms)} s); identical to a cold build: ${incremental.figuresIdentical ? 'yes' : 'NO'} | ${met(share < 0.1 && incremental.figuresIdentical)} |`,
+          `| rebuild after editing one document of 1,000 < 10 % of a cold build (the faster cold build) | ${(share * 100).toFixed(1)} % (${seconds(incremental.figures.ms)} s of ${seconds(cold)} s); identical to a cold build: ${incremental.figuresIdentical ? 'yes' : 'NO'} | ${met(share < 0.1 && incremental.figuresIdentical)} |`,
           `| the same for an edit that moves every line below it | ${(shareLines * 100).toFixed(1)} % (${seconds(incremental.lines.ms)} s); identical: ${incremental.linesIdentical ? 'yes' : 'NO'} | ${met(shareLines < 0.1 && incremental.linesIdentical)} |`
         ]
       : []),
@@ -179,7 +189,20 @@ function report(): string {
           'After each edit the cached build\'s dist-data/ was compared byte for byte with a build without the cache.',
           ''
         ]
-      : [])
+      : []),
+    '## Notes',
+    '',
+    '- The machine is shared and its timings are noisy: the same measurement taken in another run of the bench has',
+    '  differed by up to a quarter (remark-parse of 1,000 documents took from 5.0 to 6.6 s). Compare ratios within one run.',
+    '- "Bare" remark-parse is slower on these files than the pipeline\'s own parser: without remark-frontmatter it parses',
+    '  the YAML (about 60 % of every file) as markdown. remark-parse with remark-frontmatter, the parser the pipeline',
+    '  runs, is the real floor; the YAML parser (yaml 2.9) then costs about as much again, before any extraction.',
+    '- A rebuild that reuses every document still reads and hashes every file, then validates every record, renders',
+    '  every dataset and writes every file of dist-data/ (the release is replaced as a whole). Those stages, not',
+    '  parsing, make up the rebuild time; they are what would have to become incremental to reach 10 %.',
+    '- Peak memory at 5,000 documents is dominated by the release itself: every output file is held as a string',
+    '  (two bytes per character for text outside Latin-1) before dist-data/ is written, beside every record.',
+    ''
   ]
   return `${lines.join('\n')}\n`
 }

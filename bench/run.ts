@@ -6,7 +6,8 @@
  *   node bench/run.ts parse <root> <runs> [frontmatter]   remark-parse alone (or with remark-frontmatter, as the pipeline uses it) over the same files
  *
  * Prints one line of JSON: the median wall time in milliseconds (module
- * loading excluded), and the process's peak resident memory in MB.
+ * loading excluded), the processor time per run of all its threads, and the
+ * process's peak resident memory in MB.
  */
 import {readdir, readFile, rm} from 'node:fs/promises'
 import path from 'node:path'
@@ -31,6 +32,7 @@ async function time(action: () => Promise<unknown> | unknown): Promise<number> {
 }
 
 const result: Record<string, unknown> = {}
+const cpuBefore = process.resourceUsage()
 if (mode === 'pipeline') {
   const times: number[] = []
   for (let run = 0; run < runs; run++) {
@@ -55,5 +57,8 @@ if (mode === 'pipeline') {
 } else {
   throw new Error(`Unknown mode \`${mode}\``)
 }
-result['maxRssMb'] = Math.round(process.resourceUsage().maxRSS / 1024)
+const usage = process.resourceUsage()
+// Processor time of every thread of the process, per run.
+result['cpuMs'] = Math.round((usage.userCPUTime + usage.systemCPUTime - cpuBefore.userCPUTime - cpuBefore.systemCPUTime) / 1000 / runs)
+result['maxRssMb'] = Math.round(usage.maxRSS / 1024)
 console.log(JSON.stringify(result))

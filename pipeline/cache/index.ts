@@ -1,21 +1,23 @@
 /**
- * The incremental cache: what a document contributes to the datasets (its
- * frontmatter and its extracted records, see ./merge.ts), and the CSV text
- * of each dataset, kept under `.cache/pipeline/` in the project root.
+ * The incremental cache: what each document contributes to the datasets (its
+ * frontmatter and its extracted records, see ./merge.ts), kept under
+ * `.cache/pipeline/documents/` in the project root.
  *
  * An entry is found by a SHA-256 key of the pipeline's version (its own
  * source, the schemas, the lockfile and the Node version), the organisation
  * register, the file's path and its bytes: change any of them and the entry
- * is simply not found. An entry is never trusted blindly: it carries the
- * SHA-256 of its own text and its key, and one that does not check out, does
- * not parse or has the wrong shape is ignored (the document is built afresh and
- * the entry rewritten). Only documents that gave no message are stored.
+ * is simply not found. An entry is never trusted blindly: it carries a CRC-32
+ * of its own text (against a torn or damaged file) and its key (against a file
+ * put in another's place), and one that does not check out, does not parse or
+ * has the wrong shape is ignored: the document is built afresh and the entry
+ * rewritten. Only documents that gave no message are stored.
  * Entries are written atomically (temporary file, then rename), and after each
  * build those the build did not use are removed.
  */
 import {createHash, randomBytes} from 'node:crypto'
 import {mkdir, readdir, readFile, rename, rm, writeFile} from 'node:fs/promises'
 import path from 'node:path'
+import {crc32} from 'node:zlib'
 import type {VFile} from 'vfile'
 import type {DocumentPart} from './merge.ts'
 
@@ -23,7 +25,7 @@ import type {DocumentPart} from './merge.ts'
 const format = 1
 
 /** Where the cache lives under the project root. */
-export const cacheFolder = '.cache/pipeline'
+export const cacheFolder = '.cache/pipeline/documents'
 
 export interface DocumentEntry {
   /** The document's frontmatter, as parsed. */
@@ -31,19 +33,15 @@ export interface DocumentEntry {
   part: DocumentPart
 }
 
-export interface RenderEntry {
-  csv: string
-  excel: string
-}
-
 export interface Cache {
   /** The stored entry of a document as read now, or undefined. */
   document(file: VFile): Promise<DocumentEntry | undefined>
-  /** Store a document's entry (written by `close`). */
-  storeDocument(file: VFile, entry: DocumentEntry): void
-  /** The CSV texts of a dataset whose JSON text is `json`, or undefined. */
-  render(name: string, json: string): Promise<RenderEntry | undefined>
-  storeRender(name: string, json: string, entry: RenderEntry): void
+  /** Store a document's entry (written by `close`), given as the entry or as its JSON. */
+  storeDocument(file: VFile, entry: DocumentEntry | string): void
+  /** What a worker thread needs to store entries itself (see ./worker.ts). */
+  forWorkers: WorkerCache
+  /** Count an entry a worker stored as this build's. */
+  stored(file: VFile): void
   /** Write what was stored, and remove the entries this build did not use. */
   close(): Promise<void>
   /** Counts for reports and tests. */
@@ -58,67 +56,59 @@ export async function openCache(root: string, context: string, options: {version
   const pending = new Map<string, string>()
   const stats = {hits: 0, misses: 0, rejected: 0}
 
-  const documentKey = (file: VFile) => hash(['document', String(format), version, context, file.path, file.data.sha256 ?? ''].join('\0'))
-  const renderKey = (name: string, json: string) => hash(['render', String(format), version, name, json].join('\0'))
+  const forWorkers: WorkerCache = {folder, version, context}
+  const documentKey = (file: VFile) => entryKey(forWorkers, file.path, file.data.sha256 ?? '')
 
   return {
     stats,
+    forWorkers,
+    stored(file) {
+      used.add(documentKey(file))
+    },
     async document(file) {
       if (!file.data.sha256) return undefined
       const key = documentKey(file)
-      const entry = await load(key, 'documents')
+      const entry = await load(key)
       if (!isDocumentEntry(entry, file)) {
         if (entry !== undefined) stats.rejected++
         stats.misses++
         return undefined
       }
       stats.hits++
-      used.add(path.join('documents', key))
+      used.add(key)
       return entry
     },
     storeDocument(file, entry) {
       const key = documentKey(file)
-      store(key, 'documents', entry)
-    },
-    async render(name, json) {
-      const key = renderKey(name, json)
-      const entry = await load(key, 'render')
-      if (!isRenderEntry(entry)) return undefined
-      used.add(path.join('render', key))
-      return entry
-    },
-    storeRender(name, json, entry) {
-      store(renderKey(name, json), 'render', entry)
+      pending.set(key, entryText(key, typeof entry === 'string' ? entry : JSON.stringify(entry)))
+      used.add(key)
     },
     async close() {
-      for (const [relative, text] of pending) {
-        const target = path.join(folder, relative)
-        const temporary = `${target}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`
-        await mkdir(path.dirname(target), {recursive: true})
-        await writeFile(temporary, text)
-        await rename(temporary, target)
-      }
+      if (pending.size > 0) await mkdir(folder, {recursive: true})
+      await Promise.all(
+        [...pending].map(async ([key, text]) => {
+          const temporary = temporaryName(folder, key)
+          await writeFile(temporary, text)
+          await rename(temporary, path.join(folder, key))
+        })
+      )
       pending.clear()
-      for (const kind of ['documents', 'render']) {
-        const entries = await readdir(path.join(folder, kind)).catch(() => [] as string[])
-        for (const name of entries) {
-          if (!used.has(path.join(kind, name))) await rm(path.join(folder, kind, name), {force: true})
-        }
-      }
+      const stale = (await readdir(folder).catch(() => [] as string[])).filter((name) => !used.has(name))
+      await Promise.all(stale.map(async (name) => rm(path.join(folder, name), {force: true})))
     }
   }
 
-  async function load(key: string, kind: string): Promise<unknown> {
+  async function load(key: string): Promise<unknown> {
     let text: string
     try {
-      text = await readFile(path.join(folder, kind, key), 'utf8')
+      text = await readFile(path.join(folder, key), 'utf8')
     } catch {
       return undefined
     }
-    // Line 1: the SHA-256 of the rest; the rest: {format, key, entry} as JSON.
+    // Line 1: the CRC-32 of the rest, in hex; the rest: {format, key, entry} as JSON.
     const newline = text.indexOf('\n')
     const body = text.slice(newline + 1)
-    if (newline !== 64 || text.slice(0, 64) !== hash(body)) return null
+    if (newline === -1 || text.slice(0, newline) !== checksum(body)) return null
     try {
       const parsed = JSON.parse(body) as {format?: unknown; key?: unknown; entry?: unknown}
       return parsed.format === format && parsed.key === key ? parsed.entry : null
@@ -126,16 +116,37 @@ export async function openCache(root: string, context: string, options: {version
       return null
     }
   }
+}
 
-  function store(key: string, kind: string, entry: unknown): void {
-    const body = JSON.stringify({format, key, entry})
-    pending.set(path.join(kind, key), `${hash(body)}\n${body}`)
-    used.add(path.join(kind, key))
-  }
+/** Where and under which version and context entries are kept: all a worker needs to store one. */
+export interface WorkerCache {
+  folder: string
+  version: string
+  context: string
+}
+
+/** The key of a document's entry: the pipeline's version, the context, the file's path and bytes. */
+export function entryKey(cache: WorkerCache, filePath: string, sha256: string): string {
+  return hash(['document', String(format), cache.version, cache.context, filePath, sha256].join('\0'))
+}
+
+/** An entry's file text: its checksum, a line break, then `{format, key, entry}` as JSON (`json` is the entry's). */
+export function entryText(key: string, json: string): string {
+  const body = `{"format":${format},"key":${JSON.stringify(key)},"entry":${json}}`
+  return `${checksum(body)}\n${body}`
+}
+
+/** A temporary name beside an entry, unique to this process and call, for writing and then renaming. */
+export function temporaryName(folder: string, key: string): string {
+  return path.join(folder, `${key}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`)
 }
 
 function hash(text: string): string {
   return createHash('sha256').update(text).digest('hex')
+}
+
+function checksum(text: string): string {
+  return crc32(text).toString(16).padStart(8, '0')
 }
 
 const lists = ['documents', 'terms', 'labelled', 'definitions', 'relations', 'organisations', 'boardMembers', 'statistics', 'timeline'] as const
@@ -147,10 +158,6 @@ function isDocumentEntry(value: unknown, file: VFile): value is DocumentEntry {
   if (!matter || typeof matter !== 'object' || matter['id'] !== file.stem) return false
   if (!part || typeof part !== 'object' || !lists.every((list) => Array.isArray(part[list]))) return false
   return part.documents.length === 1 && part.documents[0]!.id === file.stem && part.documents[0]!.sha256 === file.data.sha256
-}
-
-function isRenderEntry(value: unknown): value is RenderEntry {
-  return Boolean(value) && typeof (value as RenderEntry).csv === 'string' && typeof (value as RenderEntry).excel === 'string'
 }
 
 let ownVersion: Promise<string> | undefined

@@ -18,6 +18,7 @@ import {extractBoardMembers, type BoardMemberRecord} from '../extract/board-memb
 import {markDisagreements} from '../extract/disagreements.ts'
 import {extractDocuments, type DocumentRecord} from '../extract/documents/index.ts'
 import {judgements} from '../extract/evidence.ts'
+import {findQuote} from '../locate/index.ts'
 import {byId} from '../extract/order.ts'
 import {extractOrganisations, type OrganisationRecord, type RegisterEntry} from '../extract/organisations/index.ts'
 import {extractStatistics, statisticsDisagree, type StatisticRecord} from '../extract/statistics/index.ts'
@@ -45,9 +46,14 @@ export interface DocumentPart {
 /** Extract one parsed document; problems go to `file` as with the whole-corpus extractors. */
 export function extractPart(file: VFile, register: VFile, organisations: Map<string, RegisterEntry>): DocumentPart {
   const terms = extractTerms([file])
-  // Register entries no document names are reported once, by the merge, not for every document.
+  // Register entries no document names are reported once, by the merge, not for every document; and only
+  // entries whose name or alias occurs in the text can be named by it, so the rest are left out.
+  const blocks = file.data.blocks ?? []
+  const entries = judgements<RegisterEntry>(register, 'organisations')
+    .map(({value}) => value)
+    .filter((entry) => [entry.name, ...(entry.aliases ?? [])].some((name) => findQuote(blocks, name).length > 0))
   const scratch = new VFile()
-  scratch.data = register.data
+  scratch.data = {...register.data, matter: {...register.data.matter, organisations: entries}}
   const events = extractTimeline([file])
   const order = new Map(judgements<{id: string}>(file, 'timeline').map(({value}, index) => [value.id, index] as const).reverse())
   return {

@@ -81,14 +81,16 @@ function collect(node: Block, ancestors: Parent[], source: string): TextBlock {
 
   // Fold white space (including no-break spaces) so quotes need not copy it exactly.
   const offsets = new Uint32Array(rawLength)
-  const map = new Uint32Array(rawLength + 1)
+  // Where each raw character lands in the text: needed only to place bold spans.
+  const map = rawStrong.length > 0 ? new Uint32Array(rawLength + 1) : undefined
   const pieces: string[] = []
   let length = 0
   let lastSpace = false
   let runStart = -1
   for (let index = 0; index < rawLength; index++) {
-    map[index] = length
-    if (isSpace(raw.charCodeAt(index))) {
+    if (map) map[index] = length
+    const code = raw.charCodeAt(index)
+    if (code <= 0x20 || code >= 0x7f ? isSpace(code) : false) {
       if (runStart !== -1) {
         pieces.push(raw.slice(runStart, index))
         runStart = -1
@@ -102,9 +104,9 @@ function collect(node: Block, ancestors: Parent[], source: string): TextBlock {
     }
     offsets[length++] = rawOffsets[index]!
   }
-  if (runStart !== -1) pieces.push(raw.slice(runStart))
-  map[rawLength] = length
-  let text = pieces.join('')
+  if (runStart !== -1) pieces.push(runStart === 0 ? raw : raw.slice(runStart))
+  if (map) map[rawLength] = length
+  let text = pieces.length === 1 ? pieces[0]! : pieces.join('')
   if (lastSpace) {
     text = text.slice(0, -1)
     length--
@@ -113,8 +115,8 @@ function collect(node: Block, ancestors: Parent[], source: string): TextBlock {
     node,
     ancestors,
     text,
-    offsets: offsets.slice(0, length),
-    strong: rawStrong.map(([start, end]) => [Math.min(map[start]!, text.length), Math.min(map[end]!, text.length)] as [number, number])
+    offsets: length === rawLength ? offsets : offsets.subarray(0, length),
+    strong: map ? rawStrong.map(([start, end]) => [Math.min(map[start]!, text.length), Math.min(map[end]!, text.length)] as [number, number]) : []
   }
 
   // Depth-first over the inline content, iterative; the outermost strong span is recorded on the way out.
@@ -156,6 +158,12 @@ function align({value, start, end}: Segment, source: string, out: Uint32Array, a
   let index = 0
   while (index < value.length) {
     const code = value.charCodeAt(index)
+    // Most characters stand where the previous one ended.
+    if (code === source.charCodeAt(cursor) && (code < 0xd800 || code > 0xdbff) && cursor < end) {
+      out[at++] = cursor++
+      index++
+      continue
+    }
     const low = code >= 0xd800 && code <= 0xdbff ? value.charCodeAt(index + 1) : Number.NaN
     const width = low >= 0xdc00 && low <= 0xdfff ? 2 : 1
     const space = isSpace(code)
@@ -188,21 +196,37 @@ export function foldWhitespace(text: string): string {
   return text.replace(/\s+/g, ' ').trim()
 }
 
-/** Every place `quote` occurs in the body (white space folded). */
+/** Every place `quote` occurs in the body (white space folded), block by block. */
 export function findQuote(blocks: readonly TextBlock[], quote: string): QuoteMatch[] {
   const needle = foldWhitespace(quote)
   const matches: QuoteMatch[] = []
-  if (needle === '') return matches
-  for (const block of blocks) {
-    let from = 0
-    for (;;) {
-      const start = block.text.indexOf(needle, from)
-      if (start === -1) break
-      matches.push({block, start, end: start + needle.length})
-      from = start + 1
-    }
+  // Block text never holds a NUL (read refuses it), so a needle with one occurs nowhere.
+  if (needle === '' || needle.includes('\0')) return matches
+  // One search over the blocks joined by NUL, so a file's many quotes cost one scan each, not one per block.
+  const {text, starts} = joinedOf(blocks)
+  let block = 0
+  for (let hit = text.indexOf(needle); hit !== -1; hit = text.indexOf(needle, hit + 1)) {
+    while (block + 1 < starts.length && starts[block + 1]! <= hit) block++
+    const start = hit - starts[block]!
+    matches.push({block: blocks[block]!, start, end: start + needle.length})
   }
   return matches
+}
+
+const joined = new WeakMap<readonly TextBlock[], {count: number; text: string; starts: number[]}>()
+
+function joinedOf(blocks: readonly TextBlock[]): {text: string; starts: number[]} {
+  const known = joined.get(blocks)
+  if (known && known.count === blocks.length) return known
+  const starts: number[] = []
+  let offset = 0
+  for (const block of blocks) {
+    starts.push(offset)
+    offset += block.text.length + 1
+  }
+  const entry = {count: blocks.length, text: blocks.map((block) => block.text).join('\0'), starts}
+  joined.set(blocks, entry)
+  return entry
 }
 
 /** Line and column (1-based) of a source offset. */

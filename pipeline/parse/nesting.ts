@@ -61,7 +61,7 @@ function scanLine(text: string, start: number, end: number, line: number): Nesti
     } else if ((code === 0x2d || code === 0x2b || code === 0x2a) && isBlank(text, index + 1, end)) {
       depth += 2
     } else {
-      const marker = /^\d{1,9}[.)]/.exec(text.slice(index, Math.min(end, index + 11)))
+      const marker = code >= 0x30 && code <= 0x39 ? /^\d{1,9}[.)]/.exec(text.slice(index, Math.min(end, index + 11))) : null
       if (!marker || !isBlank(text, index + marker[0].length, end)) break
       depth += 2
       index += marker[0].length - 1
@@ -142,6 +142,9 @@ export function scanYamlNesting(text: string): {offset: number; reason: string} 
   let indent = 0
   let atLineStart = true
   for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index)
+    // Letters, digits and most punctuation change nothing.
+    if (!atLineStart && quote === '' && !comment && code > 0x27 && code !== 0x5b && code !== 0x5d && code !== 0x7b && code !== 0x7d) continue
     const char = text[index]!
     if (char === '\n') {
       comment = false

@@ -24,7 +24,7 @@ function summary(result: BuildResult) {
   }
 }
 
-const entriesOf = async (root: string) => (await readdir(path.join(root, cacheFolder, 'documents')).catch(() => [])).sort()
+const entriesOf = async (root: string) => (await readdir(path.join(root, cacheFolder)).catch(() => [])).sort()
 
 describe('the cache over the real sources', () => {
   let root: string
@@ -116,7 +116,7 @@ describe('the cache over a synthetic corpus', () => {
   })
 
   it('should ignore and rewrite entries that are corrupt, truncated or not this document’s', async () => {
-    const folder = path.join(root, cacheFolder, 'documents')
+    const folder = path.join(root, cacheFolder)
     const [first, second, third, fourth] = await entriesOf(root)
     await writeFile(path.join(folder, first!), 'not an entry at all')
     const text = await readFile(path.join(folder, second!), 'utf8')
@@ -137,6 +137,49 @@ describe('the cache over a synthetic corpus', () => {
     await rm(path.join(root, 'sources/documents', `${removed.id}.md`))
     await build({root, out: null, cache: true})
     expect(await entriesOf(root)).toHaveLength(29)
+  })
+})
+
+describe('the cache with worker threads', () => {
+  let root: string
+  let real: RealDocument[]
+  beforeAll(async () => {
+    root = await copyProject({distData: true})
+    real = await realDocuments()
+    for (let index = 5; index < 25; index++) {
+      const document = syntheticDocument(real, index)
+      await writeFile(path.join(root, 'sources/documents', `${document.id}.md`), document.text)
+    }
+  })
+  afterAll(async () => removeProject(root))
+
+  it('should build on threads what the main thread builds, and store the same entries', async () => {
+    const plain = await build({root, out: null})
+    expect(plain.ok).toBe(true)
+    const threaded = await build({root, out: null, cache: true, threads: 2})
+    expect(threaded.cache).toEqual({hits: 0, misses: 25, rejected: 0})
+    expect(summary(threaded)).toEqual(summary(plain))
+    const entries = new Map<string, string>()
+    for (const name of await entriesOf(root)) entries.set(name, await readFile(path.join(root, cacheFolder, name), 'utf8'))
+    await rm(path.join(root, '.cache'), {recursive: true, force: true})
+    const main = await build({root, out: null, cache: true, threads: 0})
+    expect(summary(main)).toEqual(summary(plain))
+    for (const name of await entriesOf(root)) expect(await readFile(path.join(root, cacheFolder, name), 'utf8'), name).toBe(entries.get(name))
+    const warm = await build({root, out: null, cache: true, threads: 2})
+    expect(warm.cache).toEqual({hits: 25, misses: 0, rejected: 0})
+    expect(summary(warm)).toEqual(summary(plain))
+  })
+
+  it('should report parse and extraction errors from threads exactly as without the cache', async () => {
+    await rm(path.join(root, '.cache'), {recursive: true, force: true})
+    await edit(root, 'sources/documents/kent-medway-our-ics.md', 'Forty two\u00a0primary care networks\u00a0across', 'Forty one\u00a0primary care networks\u00a0across')
+    const extraction = await build({root, out: null, cache: true, threads: 2})
+    expect(extraction.ok).toBe(false)
+    expect(summary(extraction)).toEqual(summary(await build({root, out: null})))
+    await edit(root, 'sources/documents/kent-medway-glossary.md', 'language: en-GB', 'language: [en-GB')
+    const parse = await build({root, out: null, cache: true, threads: 2})
+    expect(parse.ok).toBe(false)
+    expect(summary(parse)).toEqual(summary(await build({root, out: null})))
   })
 })
 
