@@ -145,7 +145,7 @@ function stageDocuments(documents: VFile[], files: VFile[], entries: ReadonlyMap
     usable.push(file)
     if (blocked) continue
     extracted.set(file, file.messages.length)
-    const part = extractPart(file, register, index)
+    const part = extractPart(file, index)
     parts.push(part)
     if (file.messages.length === 0) cache.storeDocument(file, {matter: file.data.matter!, part})
     for (const key of ['tree', 'blocks', 'frontmatter', 'used'] as const) delete file.data[key]

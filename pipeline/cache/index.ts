@@ -149,7 +149,8 @@ function checksum(text: string): string {
   return crc32(text).toString(16).padStart(8, '0')
 }
 
-const lists = ['documents', 'terms', 'labelled', 'definitions', 'relations', 'organisations', 'boardMembers', 'statistics', 'timeline'] as const
+const lists = ['documents', 'organisations', 'boardMembers', 'statistics', 'timeline'] as const
+const termLists = ['terms', 'labelled', 'definitions', 'relations'] as const
 
 /** The shape of a document entry, and that it is this document's. */
 function isDocumentEntry(value: unknown, file: VFile): value is DocumentEntry {
@@ -157,6 +158,7 @@ function isDocumentEntry(value: unknown, file: VFile): value is DocumentEntry {
   const {matter, part} = value as Partial<DocumentEntry>
   if (!matter || typeof matter !== 'object' || matter['id'] !== file.stem) return false
   if (!part || typeof part !== 'object' || !lists.every((list) => Array.isArray(part[list]))) return false
+  if (!part.terms || typeof part.terms !== 'object' || !termLists.every((list) => Array.isArray(part.terms[list]))) return false
   return part.documents.length === 1 && part.documents[0]!.id === file.stem && part.documents[0]!.sha256 === file.data.sha256
 }
 

@@ -47,17 +47,16 @@ export interface Outcome {
 }
 
 export interface Context {
-  register: VFile
   index: Map<string, RegisterEntry>
   cache: WorkerCache
 }
 
-export function runJob(job: Job, {register, index, cache}: Context): Outcome {
+export function runJob(job: Job, {index, cache}: Context): Outcome {
   const file = new VFile({path: job.path, value: job.value})
   file.data.sha256 = job.sha256
   const ok = parseSource(file) && validateFrontmatter(file)
   const parsed = file.messages.length
-  const entry = ok ? JSON.stringify({matter: file.data.matter!, part: extractPart(file, register, index)}) : undefined
+  const entry = ok ? JSON.stringify({matter: file.data.matter!, part: extractPart(file, index)}) : undefined
   const stored = entry !== undefined && file.messages.length === 0
   if (stored) {
     const key = entryKey(cache, file.path, job.sha256)

@@ -13,7 +13,7 @@ const {registerPath, registerText, cache} = workerData as {registerPath: string;
 // The register as read/yaml-file.ts reads it: its text parsed as YAML from line 1.
 const register = new VFile({path: registerPath, value: registerText})
 parseYaml(register, registerText, 1)
-const context = {register, index: registerIndex(register), cache}
+const context = {index: registerIndex(register), cache}
 
 parentPort!.on('message', (job: Job) => parentPort!.postMessage(runJob(job, context)))
 parentPort!.postMessage('ready')

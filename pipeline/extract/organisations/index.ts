@@ -45,27 +45,43 @@ export function registerIndex(register: VFile): Map<string, RegisterEntry> {
 
 export function extractOrganisations(files: readonly VFile[], register: VFile): OrganisationRecord[] {
   const index = registerIndex(register)
+  return mergeOrganisationParts(files.map((file) => extractOrganisationPart(file, index)), register)
+}
+
+/** The organisations one document names, each at its first mention there. */
+export function extractOrganisationPart(file: VFile, index: Map<string, RegisterEntry>): OrganisationRecord[] {
   const records = new Map<string, OrganisationRecord>()
-  for (const file of files) {
-    for (const {entry, match} of mentions(file, index)) {
-      const existing = records.get(entry.id)
-      if (existing) {
-        if (!existing.named_in.includes(documentId(file))) existing.named_in.push(documentId(file))
-        continue
-      }
-      const code = (register: 'ods' | 'gss') => entry.identifiers.find((identifier) => identifier.register === register)?.code ?? null
-      records.set(entry.id, {
-        id: entry.id,
-        name: entry.name,
-        type: entry.type,
-        sector: entry.sector,
-        ods_code: code('ods'),
-        gss_code: code('gss'),
-        identifier_evidence: entry.identifiers.length > 0 ? [...new Set(entry.identifiers.map((identifier) => identifier.evidence))].join(' ') : null,
-        note: entry.note,
-        named_in: [documentId(file)],
-        ...provenance(file, match.block, match.start, match.end)
-      })
+  for (const {entry, match} of mentions(file, index)) {
+    if (records.has(entry.id)) continue
+    const code = (register: 'ods' | 'gss') => entry.identifiers.find((identifier) => identifier.register === register)?.code ?? null
+    records.set(entry.id, {
+      id: entry.id,
+      name: entry.name,
+      type: entry.type,
+      sector: entry.sector,
+      ods_code: code('ods'),
+      gss_code: code('gss'),
+      identifier_evidence: entry.identifiers.length > 0 ? [...new Set(entry.identifiers.map((identifier) => identifier.evidence))].join(' ') : null,
+      note: entry.note,
+      named_in: [documentId(file)],
+      ...provenance(file, match.block, match.start, match.end)
+    })
+  }
+  return [...records.values()]
+}
+
+/**
+ * The organisations of every document's part, in document order: the first
+ * mention stays the evidence and every naming document is listed. A register
+ * entry that no document names is a warning on the register.
+ */
+export function mergeOrganisationParts(parts: ReadonlyArray<readonly OrganisationRecord[]>, register: VFile): OrganisationRecord[] {
+  const records = new Map<string, OrganisationRecord>()
+  for (const part of parts) {
+    for (const organisation of part) {
+      const existing = records.get(organisation.id)
+      if (existing) existing.named_in.push(...organisation.named_in.filter((document) => !existing.named_in.includes(document)))
+      else records.set(organisation.id, {...organisation, named_in: [...organisation.named_in]})
     }
   }
   for (const {value: entry, path} of judgements<RegisterEntry>(register, 'organisations')) {
