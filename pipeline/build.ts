@@ -130,13 +130,7 @@ function stageDocuments(documents: VFile[], files: VFile[], entries: ReadonlyMap
   const extracted = new Map<VFile, number>()
   let blocked = hasErrors(files)
   for (const file of documents) {
-    const entry = entries.get(file)
-    if (entry) {
-      file.data.matter = entry.matter
-      usable.push(file)
-      parts.push(entry.part)
-      continue
-    }
+    if (reuse(file, entries, usable, parts)) continue
     if (!(parseSource(file) && validateFrontmatter(file))) {
       if (!blocked) unextract(extracted)
       blocked = true
@@ -164,14 +158,8 @@ async function stageInWorkers(documents: VFile[], files: VFile[], entries: Reado
   const parts: DocumentPart[] = []
   let blocked = hasErrors(files)
   for (const file of documents) {
-    const entry = entries.get(file)
+    if (reuse(file, entries, usable, parts)) continue
     const outcome = outcomes.get(file)
-    if (entry) {
-      file.data.matter = entry.matter
-      usable.push(file)
-      parts.push(entry.part)
-      continue
-    }
     if (!outcome) {
       blocked = true
       continue
@@ -194,6 +182,16 @@ async function stageInWorkers(documents: VFile[], files: VFile[], entries: Reado
   // A document gave an extraction message: every document is parsed here and extracted together.
   for (const file of usable) parseSource(file)
   return {usable}
+}
+
+/** Use a document's cached entry, if it has one: its frontmatter and its part of the datasets. */
+function reuse(file: VFile, entries: ReadonlyMap<VFile, DocumentEntry>, usable: VFile[], parts: DocumentPart[]): boolean {
+  const entry = entries.get(file)
+  if (!entry) return false
+  file.data.matter = entry.matter
+  usable.push(file)
+  parts.push(entry.part)
+  return true
 }
 
 /** Take back the messages extraction gave. */

@@ -1,5 +1,4 @@
 /** Every URL the site links to, in one place: pages map one-to-one to these. */
-export const base = '/'
 
 export const urls = {
   home: '/',
