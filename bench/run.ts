@@ -39,7 +39,7 @@ if (mode === 'pipeline') {
     if (option === 'cold') await rm(path.join(root, '.cache'), {recursive: true, force: true})
     times.push(
       await time(async () => {
-        const built = await build({root, cache: option === 'cache' || option === 'cold'})
+        const built = await build({root, cache: option === 'cache' || option === 'cold', retain: false})
         if (!built.ok) throw new Error(`The corpus at ${root} did not build`)
         result['cache'] = built.cache
         result['rows'] = built.datasets.reduce((sum, dataset) => sum + dataset.records.length, 0)

@@ -29,7 +29,7 @@ export async function main(options: CliOptions = {}): Promise<{code: number; res
   const io = options.io ?? {out: (line) => console.log(line), err: (line) => console.error(line)}
   const args = options.args ?? process.argv.slice(2)
   const started = performance.now()
-  const result = await build({root: options.root ?? process.cwd(), cache: !args.includes('--no-cache')})
+  const result = await build({root: options.root ?? process.cwd(), cache: !args.includes('--no-cache'), retain: false})
   const report = reporter(result.files, {quiet: true, verbose: true})
   if (report) io.err(report)
 
@@ -42,7 +42,7 @@ export async function main(options: CliOptions = {}): Promise<{code: number; res
   const width = Math.max(...result.datasets.map((dataset) => dataset.name.length))
   io.out(`Built ${result.datasets.length} datasets from ${result.documents.length} documents into dist-data/draft/:`)
   for (const dataset of result.datasets) io.out(`  ${dataset.name.padEnd(width)}  ${String(dataset.records.length).padStart(4)} rows`)
-  io.out(`${result.datasets.reduce((sum, dataset) => sum + dataset.records.length, 0)} rows, ${warnings} warnings, ${result.outputs.size} files, ${seconds} s`)
+  io.out(`${result.datasets.reduce((sum, dataset) => sum + dataset.records.length, 0)} rows, ${warnings} warnings, ${result.outputNames.length} files, ${seconds} s`)
   return {code: 0, result}
 }
 

@@ -15,14 +15,15 @@
  * build those the build did not use are removed.
  */
 import {createHash, randomBytes} from 'node:crypto'
-import {mkdir, readdir, readFile, rename, rm, writeFile} from 'node:fs/promises'
+import {readFileSync} from 'node:fs'
+import {readdir, readFile, rm} from 'node:fs/promises'
 import path from 'node:path'
 import {crc32} from 'node:zlib'
 import type {VFile} from 'vfile'
-import type {DocumentPart} from './merge.ts'
+import type {DocumentPart, PartDigests} from './merge.ts'
 
 /** Bump when the layout of an entry changes. */
-const format = 1
+const format = 2
 
 /** Where the cache lives under the project root. */
 export const cacheFolder = '.cache/pipeline/documents'
@@ -31,18 +32,18 @@ export interface DocumentEntry {
   /** The document's frontmatter, as parsed. */
   matter: Record<string, unknown>
   part: DocumentPart
+  /** A digest of each list of the part (see ./merge.ts). */
+  digests: PartDigests
 }
 
 export interface Cache {
   /** The stored entry of a document as read now, or undefined. */
-  document(file: VFile): Promise<DocumentEntry | undefined>
-  /** Store a document's entry (written by `close`), given as the entry or as its JSON. */
-  storeDocument(file: VFile, entry: DocumentEntry | string): void
-  /** What a worker thread needs to store entries itself (see ./worker.ts). */
+  document(file: VFile): DocumentEntry | undefined
+  /** Where and under which key entries are stored (see ./job.ts, which stores them, on any thread). */
   forWorkers: WorkerCache
-  /** Count an entry a worker stored as this build's. */
+  /** Count an entry stored for `file` as this build's. */
   stored(file: VFile): void
-  /** Write what was stored, and remove the entries this build did not use. */
+  /** Remove the entries this build did not use. */
   close(): Promise<void>
   /** Counts for reports and tests. */
   stats: {hits: number; misses: number; rejected: number}
@@ -53,7 +54,6 @@ export async function openCache(root: string, context: string, options: {version
   const folder = path.join(root, cacheFolder)
   const version = options.version ?? (await pipelineVersion())
   const used = new Set<string>()
-  const pending = new Map<string, string>()
   const stats = {hits: 0, misses: 0, rejected: 0}
 
   const forWorkers: WorkerCache = {folder, version, context}
@@ -65,10 +65,10 @@ export async function openCache(root: string, context: string, options: {version
     stored(file) {
       used.add(documentKey(file))
     },
-    async document(file) {
+    document(file) {
       if (!file.data.sha256) return undefined
       const key = documentKey(file)
-      const entry = await load(key)
+      const entry = load(key)
       if (!isDocumentEntry(entry, file)) {
         if (entry !== undefined) stats.rejected++
         stats.misses++
@@ -78,37 +78,23 @@ export async function openCache(root: string, context: string, options: {version
       used.add(key)
       return entry
     },
-    storeDocument(file, entry) {
-      const key = documentKey(file)
-      pending.set(key, entryText(key, typeof entry === 'string' ? entry : JSON.stringify(entry)))
-      used.add(key)
-    },
     async close() {
-      if (pending.size > 0) await mkdir(folder, {recursive: true})
-      await Promise.all(
-        [...pending].map(async ([key, text]) => {
-          const temporary = temporaryName(folder, key)
-          await writeFile(temporary, text)
-          await rename(temporary, path.join(folder, key))
-        })
-      )
-      pending.clear()
       const stale = (await readdir(folder).catch(() => [] as string[])).filter((name) => !used.has(name))
       await Promise.all(stale.map(async (name) => rm(path.join(folder, name), {force: true})))
     }
   }
 
-  async function load(key: string): Promise<unknown> {
-    let text: string
+  // Read synchronously, one entry after another: for many small files, faster than reading them concurrently.
+  function load(key: string): unknown {
+    let bytes: Buffer
     try {
-      text = await readFile(path.join(folder, key), 'utf8')
+      bytes = readFileSync(path.join(folder, key))
     } catch {
       return undefined
     }
-    // Line 1: the CRC-32 of the rest, in hex; the rest: {format, key, entry} as JSON.
-    const newline = text.indexOf('\n')
-    const body = text.slice(newline + 1)
-    if (newline === -1 || text.slice(0, newline) !== checksum(body)) return null
+    // The framed text: {format, key, entry} as JSON.
+    const body = unframe(bytes)
+    if (body === undefined) return null
     try {
       const parsed = JSON.parse(body) as {format?: unknown; key?: unknown; entry?: unknown}
       return parsed.format === format && parsed.key === key ? parsed.entry : null
@@ -132,8 +118,20 @@ export function entryKey(cache: WorkerCache, filePath: string, sha256: string): 
 
 /** An entry's file text: its checksum, a line break, then `{format, key, entry}` as JSON (`json` is the entry's). */
 export function entryText(key: string, json: string): string {
-  const body = `{"format":${format},"key":${JSON.stringify(key)},"entry":${json}}`
+  return frame(`{"format":${format},"key":${JSON.stringify(key)},"entry":${json}}`)
+}
+
+/** Text as the cache stores it: line 1 the CRC-32 of the rest, in hex, against a torn or damaged file. */
+export function frame(body: string): string {
   return `${checksum(body)}\n${body}`
+}
+
+/** The text `frame` was given, from the file's bytes, or undefined when they do not check out. */
+export function unframe(bytes: Buffer): string | undefined {
+  const newline = bytes.indexOf(0x0a)
+  if (newline === -1) return undefined
+  const body = bytes.subarray(newline + 1)
+  return bytes.toString('latin1', 0, newline) === checksum(body) ? body.toString('utf8') : undefined
 }
 
 /** A temporary name beside an entry, unique to this process and call, for writing and then renaming. */
@@ -145,8 +143,8 @@ function hash(text: string): string {
   return createHash('sha256').update(text).digest('hex')
 }
 
-function checksum(text: string): string {
-  return crc32(text).toString(16).padStart(8, '0')
+function checksum(data: string | Uint8Array): string {
+  return crc32(data).toString(16).padStart(8, '0')
 }
 
 const lists = ['documents', 'organisations', 'boardMembers', 'statistics', 'timeline'] as const
@@ -155,7 +153,8 @@ const termLists = ['terms', 'labelled', 'definitions', 'relations'] as const
 /** The shape of a document entry, and that it is this document's. */
 function isDocumentEntry(value: unknown, file: VFile): value is DocumentEntry {
   if (!value || typeof value !== 'object') return false
-  const {matter, part} = value as Partial<DocumentEntry>
+  const {matter, part, digests} = value as Partial<DocumentEntry>
+  if (!digests || typeof digests !== 'object' || !Object.keys(part ?? {}).every((list) => typeof digests[list as keyof PartDigests] === 'string')) return false
   if (!matter || typeof matter !== 'object' || matter['id'] !== file.stem) return false
   if (!part || typeof part !== 'object' || !lists.every((list) => Array.isArray(part[list]))) return false
   if (!part.terms || typeof part.terms !== 'object' || !termLists.every((list) => Array.isArray(part.terms[list]))) return false

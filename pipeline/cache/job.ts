@@ -1,25 +1,70 @@
 /**
- * One document, parsed and extracted on its own, as a worker thread or the main
- * thread does it for ./pool.ts: parseSource, validateFrontmatter, extractPart.
- * The outcome is plain data (messages, and the entry as JSON), so it reads the
- * same wherever it was made; a document that gave no message is stored in the
- * cache here, so its entry never waits in memory.
+ * One document, parsed and extracted on its own: parseSource,
+ * validateFrontmatter, extractPart. The main thread (./stage.ts) and worker
+ * threads (./worker.ts) run the same function, so the outcome does not depend
+ * on where it ran. A document that gave no message is stored in the cache at
+ * once, so its entry never waits in memory.
  */
 import {mkdirSync, renameSync, writeFileSync} from 'node:fs'
 import path from 'node:path'
 import type {Point, Position} from 'unist'
-import {VFile} from 'vfile'
+import type {VFile} from 'vfile'
 import type {RegisterEntry} from '../extract/organisations/index.ts'
 import {parseSource} from '../parse/index.ts'
 import {validateFrontmatter} from '../validate/index.ts'
-import {entryKey, entryText, temporaryName, type WorkerCache} from './index.ts'
-import {extractPart} from './merge.ts'
+import {entryKey, entryText, temporaryName, type DocumentEntry, type WorkerCache} from './index.ts'
+import {digestPart, extractPart} from './merge.ts'
 
+export interface Context {
+  index: Map<string, RegisterEntry>
+  cache: WorkerCache
+}
+
+export interface Outcome {
+  /** Parsed, and the frontmatter passed its schema. */
+  ok: boolean
+  /** How many messages extraction gave. They are taken off the file: only an extraction of every document together gives them (see ./stage.ts). */
+  extracted: number
+  /** When `ok`: the document's frontmatter and part. */
+  entry?: DocumentEntry
+  /** Whether the entry was stored in the cache. */
+  stored: boolean
+}
+
+/** Parse and extract `file`; the messages of parsing stay on it. */
+export function stageDocument(file: VFile, {index, cache}: Context): Outcome {
+  const before = file.messages.length
+  const ok = parseSource(file) && validateFrontmatter(file)
+  const parsed = file.messages.length
+  const part = ok ? extractPart(file, index) : undefined
+  const entry: DocumentEntry | undefined = part ? {matter: file.data.matter!, part, digests: digestPart(part)} : undefined
+  const extracted = file.messages.length - parsed
+  file.messages.length = parsed
+  // Only the entry is kept: the tree and the text index go with the document.
+  for (const key of ['tree', 'blocks', 'frontmatter', 'used'] as const) delete file.data[key]
+  const stored = entry !== undefined && parsed === before && extracted === 0
+  if (stored) {
+    const key = entryKey(cache, file.path, file.data.sha256 ?? '')
+    const temporary = temporaryName(cache.folder, key)
+    mkdirSync(cache.folder, {recursive: true})
+    writeFileSync(temporary, entryText(key, JSON.stringify(entry)))
+    renameSync(temporary, path.join(cache.folder, key))
+  }
+  return {ok, extracted, stored, ...(entry === undefined ? {} : {entry})}
+}
+
+/** A job for a worker thread: one document's path, text and SHA-256. */
 export interface Job {
   index: number
   path: string
   value: string
   sha256: string
+}
+
+/** A worker's outcome: the Outcome, with the job's index and the file's messages as plain data. */
+export interface SentOutcome extends Outcome {
+  index: number
+  messages: SentMessage[]
 }
 
 export interface SentMessage {
@@ -33,58 +78,13 @@ export interface SentMessage {
   expected: string[] | undefined
 }
 
-export interface Outcome {
-  index: number
-  /** Parsed, and the frontmatter passed its schema. */
-  ok: boolean
-  /** How many of `messages` parsing gave; the rest came from extraction. */
-  parsed: number
-  messages: SentMessage[]
-  /** When `ok`: the document's entry, `{matter, part}`, as JSON. */
-  entry?: string
-  /** Whether the entry was stored in the cache. */
-  stored: boolean
+/** A message as plain data, to be sent between threads. */
+export function send(message: VFile['messages'][number]): SentMessage {
+  const {reason, place, ruleId, source, fatal, note, actual, expected} = message
+  return {reason, place, ruleId, source, fatal, note, actual, expected}
 }
 
-export interface Context {
-  index: Map<string, RegisterEntry>
-  cache: WorkerCache
-}
-
-export function runJob(job: Job, {index, cache}: Context): Outcome {
-  const file = new VFile({path: job.path, value: job.value})
-  file.data.sha256 = job.sha256
-  const ok = parseSource(file) && validateFrontmatter(file)
-  const parsed = file.messages.length
-  const entry = ok ? JSON.stringify({matter: file.data.matter!, part: extractPart(file, index)}) : undefined
-  const stored = entry !== undefined && file.messages.length === 0
-  if (stored) {
-    const key = entryKey(cache, file.path, job.sha256)
-    const temporary = temporaryName(cache.folder, key)
-    mkdirSync(cache.folder, {recursive: true})
-    writeFileSync(temporary, entryText(key, entry))
-    renameSync(temporary, path.join(cache.folder, key))
-  }
-  return {
-    index: job.index,
-    ok,
-    parsed,
-    messages: file.messages.map((message) => ({
-      reason: message.reason,
-      place: message.place,
-      ruleId: message.ruleId,
-      source: message.source,
-      fatal: message.fatal,
-      note: message.note,
-      actual: message.actual,
-      expected: message.expected
-    })),
-    stored,
-    ...(entry === undefined ? {} : {entry})
-  }
-}
-
-/** Put a message of an outcome on the main thread's file, as report() or warn() made it. */
+/** Put a message sent from a worker on the main thread's file, as report() or warn() made it. */
 export function receive(file: VFile, sent: SentMessage): void {
   const message = file.message(sent.reason, {place: sent.place, ruleId: sent.ruleId, source: sent.source})
   message.fatal = sent.fatal

@@ -10,6 +10,7 @@
  * extractors over every document, so messages are exactly theirs.
  * test/hardening/cache.test.ts proves merged and whole-corpus extraction equal.
  */
+import {createHash} from 'node:crypto'
 import type {VFile} from 'vfile'
 import {extractBoardMembers, type BoardMemberRecord} from '../extract/board-members/index.ts'
 import {markDisagreements} from '../extract/disagreements.ts'
@@ -44,6 +45,42 @@ export function extractPart(file: VFile, organisations: Map<string, RegisterEntr
     statistics: extractStatistics([file]),
     timeline: events.sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0))
   }
+}
+
+/** The list of a part each dataset is made from, as mergeParts below makes them. */
+const mergedFrom = {
+  documents: 'documents',
+  terms: 'terms',
+  'term-definitions': 'terms',
+  'term-relations': 'terms',
+  organisations: 'organisations',
+  'board-members': 'boardMembers',
+  statistics: 'statistics',
+  timeline: 'timeline'
+} as const satisfies Record<string, keyof DocumentPart>
+
+/** A SHA-256 of each list of a part, kept with it, so a merged dataset can be known unchanged without reading its records. */
+export type PartDigests = Record<keyof DocumentPart, string>
+
+export function digestPart(part: DocumentPart): PartDigests {
+  const digest = (list: keyof DocumentPart) => createHash('sha256').update(JSON.stringify(part[list])).digest('hex')
+  return {documents: digest('documents'), terms: digest('terms'), organisations: digest('organisations'), boardMembers: digest('boardMembers'), statistics: digest('statistics'), timeline: digest('timeline')}
+}
+
+/**
+ * Per dataset, a SHA-256 of all that mergeParts makes its records from: the
+ * register's bytes and, document by document, the digest of the list it
+ * takes. The merge is a pure function of these, so for one pipeline version
+ * equal digests mean equal records.
+ */
+export function mergedDigests(digests: readonly PartDigests[], register: VFile): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(mergedFrom).map(([dataset, list]) => {
+      const digest = createHash('sha256').update(`${dataset}\0${register.data.sha256 ?? ''}\0`)
+      for (const part of digests) digest.update(part[list])
+      return [dataset, digest.digest('hex')]
+    })
+  )
 }
 
 /** The records of every dataset from the parts of every document, merged by the extractors' own rules. */

@@ -22,6 +22,8 @@ export interface DatasetRecords {
   primaryKey: string
   foreignKeys: ForeignKey[]
   records: Provenance[]
+  /** A digest of all the records were made from, when known (see ../cache/merge.ts): equal digests, equal records. */
+  digest?: string
 }
 
 /** Check YAML data (a document's frontmatter, or a reference file) against a schema; false when it must not be used. */
@@ -41,35 +43,44 @@ export function validateFrontmatter(file: VFile, schema = 'source-document'): bo
   return false
 }
 
+export interface ValidateOptions {
+  /** Datasets whose records passed their schema before, unchanged since (see ../cache/release.ts): only their ids and references are checked. */
+  checked?: ((dataset: DatasetRecords) => boolean) | undefined
+}
+
 /** Check every dataset; messages go to the document a record came from. */
-export function validateDatasets(datasets: readonly DatasetRecords[], files: readonly VFile[]): void {
-  const fileOf = new Map(files.map((file) => [String(file.data.matter?.['id']), file]))
+export function validateDatasets(datasets: readonly DatasetRecords[], files: readonly VFile[], options: ValidateOptions = {}): void {
+  // A document's id is its file name (validateFrontmatter checks it).
+  const fileOf = new Map(files.map((file) => [file.stem ?? '', file]))
   const fieldsOf = (record: Provenance) => record as unknown as Record<string, unknown>
+  // A message goes to the record's document, at the record's evidence.
+  const complain = (record: Provenance, ruleId: 'schema-record' | 'duplicate-id' | 'unresolved-reference', reason: string) =>
+    report(fileOf.get(record.document) ?? files[0]!, ruleId, reason, {place: {line: record.line, column: record.column}})
   const ids = new Map(datasets.map((dataset) => [dataset.name, new Set(dataset.records.map((record) => String(fieldsOf(record)[dataset.primaryKey])))]))
   for (const dataset of datasets) {
-    const validate = validator(dataset.name)
+    const validate = options.checked?.(dataset) ? undefined : validator(dataset.name)
     const seen = new Map<string, Provenance>()
+    const keys = [{field: 'document', resource: 'documents'}, ...dataset.foreignKeys].map((key) => ({field: key.field, ids: ids.get(key.resource), resource: key.resource}))
     for (const record of dataset.records) {
       const fields = fieldsOf(record)
-      const file = fileOf.get(record.document) ?? files[0]!
-      const place = {line: record.line, column: record.column}
-      if (!validate(record)) {
+      if (validate && !validate(record)) {
         for (const error of validate.errors ?? []) {
-          report(file, 'schema-record', `Unexpected ${dataset.name} record \`${String(fields[dataset.primaryKey])}\`: ${describe(error)}`, {place})
+          complain(record, 'schema-record', `Unexpected ${dataset.name} record \`${String(fields[dataset.primaryKey])}\`: ${describe(error)}`)
         }
       }
       const id = String(fields[dataset.primaryKey])
       const first = seen.get(id)
       if (first) {
-        report(file, 'duplicate-id', `Unexpected duplicate ${dataset.name} id \`${id}\`, first at ${first.document}:${first.line}:${first.column}, expected unique ids`, {place})
+        complain(record, 'duplicate-id', `Unexpected duplicate ${dataset.name} id \`${id}\`, first at ${first.document}:${first.line}:${first.column}, expected unique ids`)
       } else {
         seen.set(id, record)
       }
-      for (const key of [{field: 'document', resource: 'documents'}, ...dataset.foreignKeys]) {
+      for (const key of keys) {
         const value = fields[key.field]
-        for (const reference of Array.isArray(value) ? value : value === null || value === undefined ? [] : [value]) {
-          if (ids.get(key.resource)?.has(String(reference))) continue
-          report(file, 'unresolved-reference', `Unexpected ${key.field} \`${String(reference)}\` in ${dataset.name} record \`${id}\`, expected an id of ${key.resource}`, {place})
+        if (value === null || value === undefined) continue
+        for (const reference of Array.isArray(value) ? value : [value]) {
+          if (key.ids?.has(String(reference))) continue
+          complain(record, 'unresolved-reference', `Unexpected ${key.field} \`${String(reference)}\` in ${dataset.name} record \`${id}\`, expected an id of ${key.resource}`)
         }
       }
     }

@@ -16,7 +16,19 @@ interface Field {
   constraints?: Record<string, unknown>
 }
 
-export function toDatapackage(publication: Publication, csvs: ReadonlyMap<string, string>, documents: readonly DocumentRecord[]): string {
+/** What datapackage.json says of a file: its size and SHA-256. */
+export interface FileSummary {
+  bytes: number
+  sha256: string
+}
+
+/** The size and SHA-256 of a file's content (text as UTF-8). */
+export function summarise(content: string | Uint8Array): FileSummary {
+  return {bytes: typeof content === 'string' ? Buffer.byteLength(content) : content.byteLength, sha256: createHash('sha256').update(content).digest('hex')}
+}
+
+/** datapackage.json, given each dataset's CSV (its content, or its summary). */
+export function toDatapackage(publication: Publication, csvs: ReadonlyMap<string, string | FileSummary>, documents: readonly DocumentRecord[]): string {
   const datapackage = {
     $schema: 'https://datapackage.org/profiles/2.0/datapackage.json',
     name: publication.name,
@@ -28,7 +40,8 @@ export function toDatapackage(publication: Publication, csvs: ReadonlyMap<string
     contributors: [{title: publication.publisher.name, roles: ['publisher']}],
     sources: documents.map((document) => ({title: document.title, ...(document.url ? {path: document.url} : {})})),
     resources: publication.datasets.map((dataset) => {
-      const csv = csvs.get(dataset.name) ?? ''
+      const given = csvs.get(dataset.name) ?? ''
+      const csv = typeof given === 'string' ? summarise(given) : given
       return {
         name: dataset.name,
         type: 'table',
@@ -38,8 +51,8 @@ export function toDatapackage(publication: Publication, csvs: ReadonlyMap<string
         encoding: 'utf-8',
         title: dataset.title,
         description: dataset.description,
-        bytes: Buffer.byteLength(csv),
-        hash: `sha256:${createHash('sha256').update(csv).digest('hex')}`,
+        bytes: csv.bytes,
+        hash: `sha256:${csv.sha256}`,
         dialect: {$schema: 'https://datapackage.org/profiles/2.0/tabledialect.json', delimiter: ',', lineTerminator: '\n', quoteChar: '"', header: true},
         schema: {
           $schema: 'https://datapackage.org/profiles/2.0/tableschema.json',

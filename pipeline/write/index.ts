@@ -1,20 +1,25 @@
 /**
  * Write: every output file into a temporary folder beside the target, then swap
  * it in with renames, so a failed run never leaves a half-written `dist-data/`.
+ * Files may come one at a time (an async iterable), so none need wait in memory.
  */
 import {mkdir, rename, rm, writeFile} from 'node:fs/promises'
 import path from 'node:path'
 
-/** Replace the folder `target` with exactly `files` (relative path → content). */
-export async function writeFolder(target: string, files: ReadonlyMap<string, string>): Promise<void> {
+/** A file's content, whole or piece by piece. */
+type Content = string | Uint8Array | Iterable<string | Uint8Array>
+
+/** Replace the folder `target` with exactly `files` (relative path → content: a Map, or pairs as they are made). */
+export async function writeFolder(target: string, files: Iterable<readonly [string, Content]> | AsyncIterable<readonly [string, Content]>): Promise<void> {
   const parent = path.dirname(target)
   const staging = path.join(parent, `.tmp-${path.basename(target)}-${process.pid}`)
   const retired = path.join(parent, `.old-${path.basename(target)}-${process.pid}`)
   await rm(staging, {recursive: true, force: true})
   try {
-    for (const [name, content] of files) {
+    for await (const [name, content] of files) {
       const destination = path.join(staging, name)
       await mkdir(path.dirname(destination), {recursive: true})
+      // writeFile takes an iterable of pieces as well as a string or bytes.
       await writeFile(destination, content)
     }
   } catch (error) {
