@@ -58,4 +58,12 @@ describe('validateDatasets', () => {
       '14:1 schema-record Unexpected term-relations record `r3`: Unexpected value of `relation`, expected one of `replaced-by`, `part-of`, `kind-of`'
     ])
   })
+
+  it('should skip the schema of a dataset checked before, but never its references', () => {
+    const other = parsed('a', frontmatter('a') + '\nText\n')
+    const terms: DatasetRecords = {name: 'terms', primaryKey: 'id', foreignKeys: [], records: [record({id: 'pcn', name: 'PCN', abbreviation: null, sense: null, defined_in: [], ...provenance})]}
+    const relations: DatasetRecords = {name: 'term-relations', primaryKey: 'id', foreignKeys: [{field: 'object', resource: 'terms'}], records: [record({...relation('r1', 'nowhere'), relation: 'sits-in'})]}
+    validateDatasets([documents, terms, relations], [other], {checked: (dataset) => dataset === relations})
+    expect(messagesOf(other)).toEqual(['14:1 unresolved-reference Unexpected object `nowhere` in term-relations record `r1`, expected an id of terms'])
+  })
 })

@@ -1,6 +1,7 @@
 import {parse} from 'csv-parse/sync'
+import {stringify} from 'csv-stringify/sync'
 import {describe, expect, it} from 'vitest'
-import {cell, toCsv, toExcelCsv} from '../../pipeline/write/csv.ts'
+import {cell, chunkRows, csvChunks, toCsv, toExcelCsv} from '../../pipeline/write/csv.ts'
 
 const columns = ['id', 'value', 'share', 'names', 'note', 'flag']
 const records = [
@@ -42,5 +43,28 @@ describe('toExcelCsv', () => {
 describe('cell', () => {
   it('should print integers without exponent or separators', () => {
     expect([cell(528000), cell(3.4e9), cell(1e21), cell(0.5), cell(null), cell(['a', 'b'])]).toEqual(['528000', '3400000000', '1000000000000000000000', '0.5', '', 'a|b'])
+  })
+})
+
+describe('csvChunks', () => {
+  // More rows than one piece holds, with quoted, multi-line and formula-like cells at the seams.
+  const many = Array.from({length: chunkRows * 2 + 7}, (_, index) => ({...records[index % records.length]!, id: `r${index}`}))
+  const rows = [columns, ...many.map((record) => columns.map((column) => cell((record as Record<string, unknown>)[column])))]
+
+  it('should give, piece by piece, exactly the CSV csv-stringify makes in one go', () => {
+    const pieces = [...csvChunks(many, columns)]
+    expect(pieces).toHaveLength(3)
+    expect(pieces.join('')).toBe(stringify(rows, {record_delimiter: 'unix', quoted_match: [/^\s|\s$/, /[\r\n]/]}))
+    expect(parse(pieces.join(''), {columns: true})).toHaveLength(many.length)
+  })
+
+  it('should do the same for the Excel variant, with one byte-order mark', () => {
+    const whole = [...csvChunks(many, columns, 'excel')].join('')
+    expect(whole).toBe('\uFEFF' + stringify(rows, {record_delimiter: 'windows', escape_formulas: true, quoted_match: [/^\s|\s$/, /[\r\n]/]}))
+    expect(whole.lastIndexOf('\uFEFF')).toBe(0)
+  })
+
+  it('should write the header alone for no records', () => {
+    expect([...csvChunks([], columns)]).toEqual(['id,value,share,names,note,flag\n'])
   })
 })

@@ -31,4 +31,28 @@ describe('writeFolder', () => {
     expect(await readFile(path.join(target, 'keep.csv'), 'utf8')).toBe('old')
     expect((await readdir(path.join(root, 'out'))).sort()).toEqual(['draft'])
   })
+
+  it('should take files as they are made, each in pieces', async () => {
+    const target = path.join(root, 'out/draft')
+    async function* made(): AsyncGenerator<[string, Iterable<string | Uint8Array>]> {
+      yield ['a.csv', ['x,', Buffer.from('y\n')]]
+      yield ['b.json', (function* () { yield '['; yield ']\n' })()]
+    }
+    await writeFolder(target, made())
+    expect(await readFile(path.join(target, 'a.csv'), 'utf8')).toBe('x,y\n')
+    expect(await readFile(path.join(target, 'b.json'), 'utf8')).toBe('[]\n')
+  })
+
+  it('should leave the old folder as it was when making a file fails part-way', async () => {
+    const target = path.join(root, 'out/draft')
+    await mkdir(target, {recursive: true})
+    await writeFile(path.join(target, 'keep.csv'), 'old')
+    async function* made(): AsyncGenerator<[string, Iterable<string>]> {
+      yield ['a.csv', ['complete\n']]
+      yield ['b.csv', (function* () { yield 'half'; throw new Error('render failed') })()]
+    }
+    await expect(writeFolder(target, made())).rejects.toThrow('render failed')
+    expect(await readdir(target)).toEqual(['keep.csv'])
+    expect((await readdir(path.join(root, 'out'))).sort()).toEqual(['draft'])
+  })
 })

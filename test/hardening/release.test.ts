@@ -1,0 +1,150 @@
+/**
+ * Reuse of the last release (issue 4): a dataset whose records are unchanged
+ * is copied from the release it was written to instead of rendered again, and
+ * its records skip the schema check they passed then; the release is always
+ * byte-for-byte what a build without the cache writes, whatever happened to
+ * the release folder or the cache's record of it. And `npm run data`'s lean
+ * build, which lets each document's text go once parsed, gives the same.
+ */
+import {mkdtemp, readFile, rm, writeFile} from 'node:fs/promises'
+import {tmpdir} from 'node:os'
+import path from 'node:path'
+import {afterAll, beforeAll, describe, expect, it} from 'vitest'
+import {realDocuments, syntheticDocument, writeCorpus, type RealDocument} from '../../bench/corpus.ts'
+import {build, type BuildResult} from '../../pipeline/build.ts'
+import {digestPart, mergedDigests, type DocumentPart, type PartDigests} from '../../pipeline/cache/merge.ts'
+import {releaseRecordPath} from '../../pipeline/cache/release.ts'
+import {readTextAgain, toVFile} from '../../pipeline/read/index.ts'
+import {snapshot} from '../helpers/project.ts'
+
+const release = 'dist-data/draft'
+const messagesOf = (result: BuildResult) => result.files.flatMap((file) => file.messages.map((message) => `${file.path}:${message.line}:${message.column} ${message.ruleId}`))
+
+describe('reuse of the last release', () => {
+  let root: string
+  let real: RealDocument[]
+  /** What a build without any cache writes now, file by file. */
+  let expected: () => Promise<Map<string, string>>
+  beforeAll(async () => {
+    root = await mkdtemp(path.join(tmpdir(), 'icb-release-'))
+    real = await realDocuments()
+    await writeCorpus(root, 20, real)
+    expected = async () => {
+      const fresh = await build({root, out: null})
+      expect(fresh.ok).toBe(true)
+      return new Map([...fresh.outputs].map(([name, text]) => [name, Buffer.from(text).toString('base64')]))
+    }
+  })
+  afterAll(async () => rm(root, {recursive: true, force: true}))
+
+  it('should render every file on a cold build, then reuse all 24 dataset files when nothing changed', async () => {
+    const cold = await build({root, cache: true, retain: false})
+    expect(cold.release).toEqual({reused: 0, rejected: 0})
+    const warm = await build({root, cache: true, retain: false})
+    expect(warm.release).toEqual({reused: 24, rejected: 0})
+    expect(warm.outputNames).toHaveLength(25)
+    expect(await snapshot(path.join(root, release))).toEqual(await expected())
+  })
+
+  it('should render again only the datasets an edit changes, and still write what a fresh build writes', async () => {
+    // A statistic's label: only statistics and documents (the file's checksum) change.
+    const file = path.join(root, 'sources/documents', `${syntheticDocument(real, 4).id}.md`)
+    const text = await readFile(file, 'utf8')
+    expect(text).toContain('label: Primary care networks\n')
+    await writeFile(file, text.replace('label: Primary care networks\n', 'label: Primary care networks in Kent and Medway\n'))
+    const edited = await build({root, cache: true, retain: false})
+    expect(edited.ok, messagesOf(edited).join('\n')).toBe(true)
+    // Six of the eight datasets reused: 18 files; statistics and documents rendered again.
+    expect(edited.release).toEqual({reused: 18, rejected: 0})
+    expect(await snapshot(path.join(root, release))).toEqual(await expected())
+  })
+
+  it('should render again a file changed in the release folder since it was written', async () => {
+    await build({root, cache: true})
+    const target = path.join(root, release, 'terms.csv')
+    await writeFile(target, (await readFile(target, 'utf8')).replace('\n', '\nhand,edited\n'))
+    const result = await build({root, cache: true})
+    expect(result.release).toEqual({reused: 21, rejected: 1})
+    expect(await snapshot(path.join(root, release))).toEqual(await expected())
+  })
+
+  it('should ignore a damaged record of the last release, and one written by another pipeline', async () => {
+    const record = path.join(root, releaseRecordPath)
+    const text = await readFile(record, 'utf8')
+    await writeFile(record, text.replace('"statistics"', '"statistikk"'))
+    expect((await build({root, cache: true})).release).toEqual({reused: 0, rejected: 0})
+    // A record with a correct checksum but another version is not this pipeline's: nothing is reused.
+    const body = JSON.parse(text.slice(text.indexOf('\n') + 1)) as {version: string}
+    const {crc32} = await import('node:zlib')
+    const other = JSON.stringify({...body, version: 'another'})
+    await writeFile(record, `${crc32(other).toString(16).padStart(8, '0')}\n${other}`)
+    expect((await build({root, cache: true})).release).toEqual({reused: 0, rejected: 0})
+    expect(await snapshot(path.join(root, release))).toEqual(await expected())
+  })
+
+  it('should let documents’ text go in a lean build, and read it again when every document must be extracted together', async () => {
+    const lean = await build({root, cache: true, retain: false})
+    expect(lean.documents.every((file) => file.value === '' && file.data.matter === undefined)).toBe(true)
+    // A quote that no longer matches is an extraction error: the lean build must give the plain build's messages.
+    const file = path.join(root, 'sources/documents', `${syntheticDocument(real, 9).id}.md`)
+    const text = await readFile(file, 'utf8')
+    const body = text.indexOf('\n---\n', 4) + 5
+    expect(text.slice(body)).toContain('networks\u00a0across')
+    await writeFile(file, text.slice(0, body) + text.slice(body).replace('networks\u00a0across', 'networks\u00a0within'))
+    try {
+      const failed = await build({root, cache: true, retain: false})
+      const plain = await build({root, out: null})
+      expect(messagesOf(plain).length).toBeGreaterThan(0)
+      expect(messagesOf(failed)).toEqual(messagesOf(plain))
+      expect(failed.ok).toBe(plain.ok)
+    } finally {
+      await writeFile(file, text)
+    }
+    expect(await snapshot(path.join(root, release))).toEqual(await expected())
+  })
+
+  it('should refuse to read again a text that changed while the build ran', async () => {
+    const relative = path.join('sources/documents', `${syntheticDocument(real, 0).id}.md`)
+    const file = toVFile(relative, await readFile(path.join(root, relative)))
+    const text = file.value
+    file.value = ''
+    readTextAgain(file, root)
+    expect(file.value).toBe(text)
+    file.value = ''
+    file.data.sha256 = '0'.repeat(64)
+    expect(() => readTextAgain(file, root)).toThrow(`${relative} changed while the build ran`)
+  })
+})
+
+describe('mergedDigests', () => {
+  const part = (statistic: string): DocumentPart => ({
+    documents: [],
+    terms: {terms: [], labelled: [], definitions: [], relations: []},
+    organisations: [],
+    boardMembers: [],
+    statistics: [{id: statistic} as never],
+    timeline: []
+  })
+  const register = (sha256: string) => toVFileWithSha(sha256)
+
+  it('should change the digest of exactly the datasets a changed list feeds', () => {
+    const before = mergedDigests([digestPart(part('a')), digestPart(part('b'))], register('r'))
+    const after = mergedDigests([digestPart(part('a')), digestPart(part('c'))], register('r'))
+    expect(Object.keys(before).sort()).toEqual(['board-members', 'documents', 'organisations', 'statistics', 'term-definitions', 'term-relations', 'terms', 'timeline'])
+    expect(Object.keys(before).filter((name) => before[name] !== after[name])).toEqual(['statistics'])
+  })
+
+  it('should change every digest with the register, and with the order of documents', () => {
+    const digests: PartDigests[] = [digestPart(part('a')), digestPart(part('b'))]
+    const before = mergedDigests(digests, register('r'))
+    const other = mergedDigests(digests, register('s'))
+    expect(Object.keys(before).every((name) => before[name] !== other[name])).toBe(true)
+    expect(mergedDigests([...digests].reverse(), register('r'))['statistics']).not.toBe(before['statistics'])
+  })
+})
+
+function toVFileWithSha(sha256: string) {
+  const file = toVFile('sources/reference/organisations.yml', Buffer.from('organisations: []\n'))
+  file.data.sha256 = sha256
+  return file
+}
