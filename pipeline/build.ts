@@ -2,6 +2,7 @@
  * The whole pipeline: read → parse → extract → validate → write. Nothing is
  * written unless every document and record passed.
  */
+import {readFile} from 'node:fs/promises'
 import path from 'node:path'
 import type {VFile} from 'vfile'
 import {openCache, pipelineVersion, type Cache} from './cache/index.ts'
@@ -22,7 +23,7 @@ import {readYamlFile} from './read/yaml-file.ts'
 import type {Provenance} from './types.ts'
 import {validateDatasets, validateFrontmatter, type DatasetRecords} from './validate/index.ts'
 import {writeFolder} from './write/index.ts'
-import {releaseFiles, type Chunk, type ReleaseFile} from './write/release.ts'
+import {releaseFiles, type ReleaseFile} from './write/release.ts'
 
 export interface Options {
   /** Project root (default: `process.cwd()`). */
@@ -95,7 +96,7 @@ export async function build(options: Options = {}): Promise<BuildResult> {
     const outputs = new Map<string, string>()
     const release = named(releaseFiles(datasets, publication, reuse), outputNames, options.retain === false ? undefined : outputs)
     if (out === null) {
-      for await (const [, chunks] of release) for (const _ of chunks);
+      for await (const [, content] of release) if (!('existing' in content)) for (const _ of content);
     } else {
       await writeFolder(path.join(root, out), release)
       await reuse?.save()
@@ -106,17 +107,17 @@ export async function build(options: Options = {}): Promise<BuildResult> {
   }
 }
 
-/** The release's files as [name, pieces] pairs, noting each name, and each whole content in `kept` when given. */
-async function* named(release: AsyncIterable<ReleaseFile>, names: string[], kept: Map<string, string> | undefined): AsyncGenerator<[string, Iterable<Chunk>]> {
-  for await (const {name, chunks} of release) {
+/** The release's files as [name, content] pairs, noting each name, and each whole content in `kept` when given. */
+async function* named(release: AsyncIterable<ReleaseFile>, names: string[], kept: Map<string, string> | undefined): AsyncGenerator<[string, ReleaseFile['content']]> {
+  for await (const {name, content} of release) {
     names.push(name)
     if (!kept) {
-      yield [name, chunks]
+      yield [name, content]
       continue
     }
-    const content = Buffer.concat([...chunks].map((chunk) => (typeof chunk === 'string' ? Buffer.from(chunk) : chunk))).toString('utf8')
-    kept.set(name, content)
-    yield [name, [content]]
+    const text = 'existing' in content ? await readFile(content.existing, 'utf8') : Buffer.concat([...content].map((chunk) => (typeof chunk === 'string' ? Buffer.from(chunk) : chunk))).toString('utf8')
+    kept.set(name, text)
+    yield [name, [text]]
   }
 }
 

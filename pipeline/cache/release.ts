@@ -1,21 +1,22 @@
 /**
  * Reuse of the last release's files. A dataset whose records are exactly those
  * it had when the release in the target folder was written, by the same
- * pipeline version, gives the same CSV, Excel CSV and JSON, so those are read
- * back instead of rendered again, and its records, validated then, need no
- * schema check now.
+ * pipeline version, gives the same CSV, Excel CSV and JSON, so those files are
+ * linked into the new release instead of rendered again, and its records,
+ * validated then, need no schema check now.
  *
  * The record of what the release was made from is `.cache/pipeline/release.json`:
- * per dataset a SHA-256 digest of its records and the SHA-256 of each file. It
- * is never trusted blindly: it carries a CRC-32 of its own text and the
- * pipeline version, every file read back must still have its recorded SHA-256
- * (a file edited or lost since is rendered afresh), and it is replaced only
- * after a release has been written whole.
+ * per dataset a digest of its records, and per file its size, SHA-256 and
+ * identity on disk (inode, size, modification time in nanoseconds, as make and
+ * git judge a file unchanged). It is never trusted blindly: it carries a CRC-32
+ * of its own text and the pipeline version, a file whose identity differs
+ * (edited, replaced or lost since) is rendered afresh, and the record is
+ * replaced only after a release has been written whole.
  */
 import {createHash} from 'node:crypto'
-import {mkdir, readFile, rename, writeFile} from 'node:fs/promises'
+import {mkdir, readFile, rename, stat, writeFile} from 'node:fs/promises'
 import path from 'node:path'
-import {summarise, type FileSummary} from '../write/datapackage.ts'
+import type {FileSummary} from '../write/datapackage.ts'
 import {formats, type Reuse} from '../write/release.ts'
 import type {DatasetRecords} from '../validate/index.ts'
 import {frame, temporaryName, unframe} from './index.ts'
@@ -31,7 +32,12 @@ interface ReleaseRecord {
   version: string
   /** The release folder, relative to the project root. */
   target: string
-  datasets: Record<string, {digest: string; files: Record<string, string>}>
+  datasets: Record<string, {digest: string; files: Record<string, WrittenFile>}>
+}
+
+interface WrittenFile extends FileSummary {
+  /** `inode:size:mtimeNs` of the file in the release folder, once written. */
+  identity?: string
 }
 
 export interface ReleaseCache extends Reuse {
@@ -65,23 +71,31 @@ export async function openReleaseCache(root: string, target: string, version: st
     async files(dataset) {
       const entry = previous[dataset.name]
       if (!entry || entry.digest !== digestOf(dataset)) return undefined
-      const files = new Map<string, Uint8Array>()
+      const files = new Map<string, {path: string; summary: FileSummary}>()
       for (const name of formats.map((format) => dataset.name + format.suffix)) {
-        const content = entry.files[name] === undefined ? undefined : await readFile(path.join(root, target, name)).catch(() => undefined)
-        if (!content || summarise(content).sha256 !== entry.files[name]) {
+        const file = path.join(root, target, name)
+        const written = entry.files[name]
+        if (!written?.identity || written.identity !== (await identityOf(file))) {
           stats.rejected++
           return undefined
         }
-        files.set(name, content)
+        files.set(name, {path: file, summary: {bytes: written.bytes, sha256: written.sha256}})
       }
       stats.reused += files.size
       return files
     },
     made(dataset, name, summary: FileSummary) {
       const entry = (next.datasets[dataset.name] ??= {digest: digestOf(dataset), files: {}})
-      entry.files[name] = summary.sha256
+      entry.files[name] = {bytes: summary.bytes, sha256: summary.sha256}
     },
     async save() {
+      // Each file as it now stands in the release folder, so the next build can tell it untouched.
+      for (const entry of Object.values(next.datasets)) {
+        for (const [name, written] of Object.entries(entry.files)) {
+          const identity = await identityOf(path.join(root, target, name))
+          if (identity) written.identity = identity
+        }
+      }
       const body = JSON.stringify(next)
       await mkdir(path.dirname(recordFile), {recursive: true})
       const temporary = temporaryName(path.dirname(recordFile), path.basename(recordFile))
@@ -89,6 +103,12 @@ export async function openReleaseCache(root: string, target: string, version: st
       await rename(temporary, recordFile)
     }
   }
+}
+
+/** A file's inode, size and modification time, or undefined when it cannot be read. */
+async function identityOf(file: string): Promise<string | undefined> {
+  const info = await stat(file, {bigint: true}).catch(() => undefined)
+  return info?.isFile() ? `${info.ino}:${info.size}:${info.mtimeNs}` : undefined
 }
 
 /**
@@ -118,12 +138,12 @@ async function load(file: string): Promise<ReleaseRecord | undefined> {
 
 function isDatasets(value: unknown): value is ReleaseRecord['datasets'] {
   if (!value || typeof value !== 'object') return false
-  return Object.values(value).every(
-    (entry: unknown) =>
-      !!entry &&
-      typeof (entry as {digest?: unknown}).digest === 'string' &&
-      !!(entry as {files?: unknown}).files &&
-      typeof (entry as {files?: unknown}).files === 'object' &&
-      Object.values((entry as {files: object}).files).every((sha256) => typeof sha256 === 'string')
-  )
+  const isFile = (file: unknown) => {
+    const {bytes, sha256, identity} = (file ?? {}) as Partial<WrittenFile>
+    return typeof bytes === 'number' && typeof sha256 === 'string' && (identity === undefined || typeof identity === 'string')
+  }
+  return Object.values(value).every((entry: unknown) => {
+    const {digest, files} = (entry ?? {}) as {digest?: unknown; files?: unknown}
+    return typeof digest === 'string' && !!files && typeof files === 'object' && Object.values(files).every(isFile)
+  })
 }

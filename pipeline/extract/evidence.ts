@@ -29,14 +29,15 @@ export function markUsed(file: VFile, scope: QuoteMatch, start: number, end: num
 /** Find `quote` (the judgement at `path`) exactly once; report and return undefined otherwise. */
 export function locateQuote(file: VFile, path: Path, quote: string): QuoteMatch | undefined {
   const matches = findQuote(file.data.blocks ?? [], quote)
-  const place = frontmatterPlace(file, path)
+  // Found only for a message: looking it up in the YAML costs more than finding the quote.
+  const place = () => frontmatterPlace(file, path)
   if (matches.length === 0) {
-    report(file, 'quote-not-found', `Unexpected quote \`${short(quote)}\` that is not in the text, expected words of the document`, {place, actual: quote})
+    report(file, 'quote-not-found', `Unexpected quote \`${short(quote)}\` that is not in the text, expected words of the document`, {place: place(), actual: quote})
     return undefined
   }
   if (matches.length > 1) {
     const others = matches.map((match) => pointAt(String(file.value), match.block.offsets[match.start] ?? 0))
-    report(file, 'quote-ambiguous', `Unexpected quote \`${short(quote)}\` that occurs ${matches.length} times (lines ${others.map((point) => point.line).join(', ')}), expected exactly one`, {place})
+    report(file, 'quote-ambiguous', `Unexpected quote \`${short(quote)}\` that occurs ${matches.length} times (lines ${others.map((point) => point.line).join(', ')}), expected exactly one`, {place: place()})
     return undefined
   }
   return matches[0]

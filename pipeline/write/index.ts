@@ -1,13 +1,14 @@
 /**
  * Write: every output file into a temporary folder beside the target, then swap
  * it in with renames, so a failed run never leaves a half-written `dist-data/`.
- * Files may come one at a time (an async iterable), so none need wait in memory.
+ * Files may come one at a time (an async iterable), so none need wait in memory,
+ * and a file may be an existing one, unchanged, which is linked rather than copied.
  */
-import {mkdir, rename, rm, writeFile} from 'node:fs/promises'
+import {copyFile, link, mkdir, rename, rm, writeFile} from 'node:fs/promises'
 import path from 'node:path'
 
-/** A file's content, whole or piece by piece. */
-type Content = string | Uint8Array | Iterable<string | Uint8Array>
+/** A file's content: whole, piece by piece, or an existing file's. */
+type Content = string | Uint8Array | Iterable<string | Uint8Array> | {existing: string}
 
 /** Replace the folder `target` with exactly `files` (relative path → content: a Map, or pairs as they are made). */
 export async function writeFolder(target: string, files: Iterable<readonly [string, Content]> | AsyncIterable<readonly [string, Content]>): Promise<void> {
@@ -19,8 +20,13 @@ export async function writeFolder(target: string, files: Iterable<readonly [stri
     for await (const [name, content] of files) {
       const destination = path.join(staging, name)
       await mkdir(path.dirname(destination), {recursive: true})
-      // writeFile takes an iterable of pieces as well as a string or bytes.
-      await writeFile(destination, content)
+      if (typeof content === 'object' && 'existing' in content) {
+        // A hard link costs no copy; where links are not allowed, a copy.
+        await link(content.existing, destination).catch(async () => copyFile(content.existing, destination))
+      } else {
+        // writeFile takes an iterable of pieces as well as a string or bytes.
+        await writeFile(destination, content)
+      }
     }
   } catch (error) {
     await rm(staging, {recursive: true, force: true})

@@ -13,17 +13,22 @@ import {jsonChunks} from './json.ts'
 
 export type Chunk = string | Uint8Array
 
+/** A file of an earlier release that is this release's file unchanged. */
+export interface ExistingFile {
+  existing: string
+}
+
 export interface ReleaseFile {
   /** File name inside the release folder. */
   name: string
-  /** The content, piece by piece: read them all, in order, before asking for the next file. */
-  chunks: Iterable<Chunk>
+  /** The content, piece by piece (read them all, in order, before asking for the next file), or a file as it is. */
+  content: Iterable<Chunk> | ExistingFile
 }
 
 /** Files of a dataset made by an earlier build, to be used instead of rendering them again (see ../cache/release.ts). */
 export interface Reuse {
-  /** The files `dataset` gave last time, by name, if its records are unchanged and the files check out. */
-  files(dataset: DatasetRecords): Promise<ReadonlyMap<string, Uint8Array> | undefined>
+  /** Where the files `dataset` gave last time are, by name, with their summaries, if its records and the files are unchanged. */
+  files(dataset: DatasetRecords): Promise<ReadonlyMap<string, {path: string; summary: FileSummary}> | undefined>
   /** Note a file this build made of `dataset`. */
   made(dataset: DatasetRecords, name: string, summary: FileSummary): void
 }
@@ -45,19 +50,17 @@ export async function* releaseFiles(datasets: readonly DatasetRecords[], publica
     const columns = columnsOf(dataset.name)
     for (const format of formats) {
       const name = dataset.name + format.suffix
-      const reused = previous?.get(name)
-      const chunks = reused ? [reused] : format.render(dataset.records as unknown as Records, columns)
-      yield {
-        name,
-        chunks: summarised(chunks, (summary) => {
-          reuse?.made(dataset, name, summary)
-          if (format.suffix === '.csv') csvs.set(dataset.name, summary)
-        })
+      const done = (summary: FileSummary) => {
+        reuse?.made(dataset, name, summary)
+        if (format.suffix === '.csv') csvs.set(dataset.name, summary)
       }
+      const reused = previous?.get(name)
+      if (reused) done(reused.summary)
+      yield {name, content: reused ? {existing: reused.path} : summarised(format.render(dataset.records as unknown as Records, columns), done)}
     }
   }
   const documents = datasets.find((dataset) => dataset.name === 'documents')?.records ?? []
-  yield {name: 'datapackage.json', chunks: [toDatapackage(publication, csvs, documents as never)]}
+  yield {name: 'datapackage.json', content: [toDatapackage(publication, csvs, documents as never)]}
 }
 
 /** The chunks, passed on as they are read; once all are read, `done` gets their size and SHA-256. */

@@ -103,13 +103,14 @@ function figureIn(file: VFile, path: Path, judgement: Judgement, match: QuoteMat
   if (!scope) return undefined
   const text = scope.block.text.slice(scope.start, scope.end)
   const figures = findFigures(text)
-  const place = frontmatterPlace(file, [...path, judgement.figure === undefined ? 'quote' : 'figure'])
+  // Found only for a message: looking it up in the YAML costs more than finding the figure.
+  const place = () => frontmatterPlace(file, [...path, judgement.figure === undefined ? 'quote' : 'figure'])
   if (figures.length === 0) {
-    report(file, 'figure-not-found', `Unexpected \`${text}\` without a figure, expected a number such as \`528,000\` or \`Forty two\``, {place})
+    report(file, 'figure-not-found', `Unexpected \`${text}\` without a figure, expected a number such as \`528,000\` or \`Forty two\``, {place: place()})
     return undefined
   }
   if (figures.length > 1) {
-    report(file, 'figure-ambiguous', `Unexpected ${figures.length} figures in the quote (${figures.map((found) => `\`${found.figure.text}\``).join(', ')}), expected one or a \`figure\` field`, {place})
+    report(file, 'figure-ambiguous', `Unexpected ${figures.length} figures in the quote (${figures.map((found) => `\`${found.figure.text}\``).join(', ')}), expected one or a \`figure\` field`, {place: place()})
     return undefined
   }
   const found = figures[0]!
