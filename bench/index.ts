@@ -2,10 +2,13 @@
  * `npm run bench`: the pipeline's cost on synthetic corpora of 10, 100, 1,000
  * and 5,000 documents (bench/corpus.ts), against remark-parse over the same
  * bytes, and the incremental build after one edit in 1,000. Every figure is a
- * measurement from a separate process (bench/run.ts). Writes bench/results.md.
+ * measurement from a separate process (bench/run.ts). Then the site build
+ * (`astro build` and Pagefind) over 5,000 record pages (bench/site.ts).
+ * Writes bench/results.md.
  *
- *   npm run bench                       everything (about five minutes on two cores)
+ *   npm run bench                       everything (about six minutes on two cores)
  *   npm run bench -- --sizes=10,100     some sizes only; results.md is then not written
+ *   npm run bench -- --site             the site build only (with --sizes=, both); results.md is then not written
  */
 import {execFile} from 'node:child_process'
 import {readFile, rm, writeFile} from 'node:fs/promises'
@@ -14,10 +17,14 @@ import path from 'node:path'
 import {promisify} from 'node:util'
 import {snapshot} from '../test/helpers/project.ts'
 import {projectRoot, realDocuments, syntheticDocument, writeCorpus} from './corpus.ts'
+import {defaultSiteDocuments, measureSite, recordPageTarget, siteSection, siteSummary, type SiteMeasure} from './site.ts'
 
 const run = promisify(execFile)
 const sizesArgument = process.argv.find((argument) => argument.startsWith('--sizes='))
-const sizes = sizesArgument ? sizesArgument.slice('--sizes='.length).split(',').map(Number) : [10, 100, 1000, 5000]
+const siteArgument = process.argv.includes('--site')
+const sizes = sizesArgument ? sizesArgument.slice('--sizes='.length).split(',').map(Number) : siteArgument ? [] : [10, 100, 1000, 5000]
+// The site build runs by default too; asking for some sizes alone leaves it out.
+const runSite = siteArgument || !sizesArgument
 const incrementalSize = 1000
 const work = path.join(os.tmpdir(), 'icb-open-data-bench')
 
@@ -103,7 +110,14 @@ function sameFiles(a: ReadonlyMap<string, string>, b: ReadonlyMap<string, string
   return a.size === b.size && [...a].every(([file, content]) => b.get(file) === content)
 }
 
-if (sizes.join() === '10,100,1000,5000') {
+// Last, so the pipeline figures above are taken exactly as before.
+let site: SiteMeasure | undefined
+if (runSite) {
+  site = await measureSite(defaultSiteDocuments, real)
+  log(siteSummary(site))
+}
+
+if (sizes.join() === '10,100,1000,5000' && site) {
   await writeFile(path.join(projectRoot, 'bench/results.md'), report())
   log('Wrote bench/results.md')
 }
@@ -173,6 +187,9 @@ function report(): string {
           `| the same for an edit that moves every line below it | ${(shareLines * 100).toFixed(1)} % (${seconds(incremental.lines.ms)} s); identical: ${incremental.linesIdentical ? 'yes' : 'NO'} | ${met(shareLines < 0.1 && incremental.linesIdentical)} |`
         ]
       : []),
+    ...(site
+      ? [`| ${recordPageTarget.toLocaleString('en-GB')} record pages build (\`npm run site\`; see Site build) | ${site.recordTotal.toLocaleString('en-GB')} record pages in ${seconds(site.siteMs)} s | ${met(site.recordTotal >= recordPageTarget)} |`]
+      : []),
     '',
     ...(incremental
       ? [
@@ -190,6 +207,7 @@ function report(): string {
           ''
         ]
       : []),
+    ...(site ? siteSection(site) : []),
     '## Notes',
     '',
     '- The machine is shared and its timings are noisy: the same measurement taken in another run of the bench has',
