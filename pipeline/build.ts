@@ -79,7 +79,7 @@ export async function build(options: Options = {}): Promise<BuildResult> {
     if (file.data.matter) validateFrontmatter(file, schema)
   }
   // With the cache, a document unchanged since the last build comes back with its frontmatter and records, unparsed.
-  const cache = options.cache ? await openCache(root, register.data.sha256 ?? '') : undefined
+  const cache = options.cache ? await openCache(root, register.data.sha256 ?? '', {matter: options.retain !== false}) : undefined
   const stats = cache ? {cache: cache.stats} : {}
   const failed = (datasets: DatasetRecords[] = []): BuildResult => ({files, documents, datasets, outputNames: [], outputs: new Map(), ok: false, ...stats})
   try {

@@ -23,14 +23,14 @@ import type {VFile} from 'vfile'
 import type {DocumentPart, PartDigests} from './merge.ts'
 
 /** Bump when the layout of an entry changes. */
-const format = 2
+const format = 3
 
 /** Where the cache lives under the project root. */
 export const cacheFolder = '.cache/pipeline/documents'
 
 export interface DocumentEntry {
-  /** The document's frontmatter, as parsed. */
-  matter: Record<string, unknown>
+  /** The document's frontmatter, as parsed (left unread when the cache was opened without `matter`). */
+  matter?: Record<string, unknown>
   part: DocumentPart
   /** A digest of each list of the part (see ./merge.ts). */
   digests: PartDigests
@@ -49,8 +49,15 @@ export interface Cache {
   stats: {hits: number; misses: number; rejected: number}
 }
 
+export interface CacheOptions {
+  /** The pipeline's version (default: this pipeline's, see pipelineVersion). */
+  version?: string
+  /** Read each entry's frontmatter too (default: true); a build that only merges the parts has no use for it. */
+  matter?: boolean
+}
+
 /** Open the cache of the project at `root`; `context` is the SHA-256 of every input all documents depend on. */
-export async function openCache(root: string, context: string, options: {version?: string} = {}): Promise<Cache> {
+export async function openCache(root: string, context: string, options: CacheOptions = {}): Promise<Cache> {
   const folder = path.join(root, cacheFolder)
   const version = options.version ?? (await pipelineVersion())
   const used = new Set<string>()
@@ -92,12 +99,15 @@ export async function openCache(root: string, context: string, options: {version
     } catch {
       return undefined
     }
-    // The framed text: {format, key, entry} as JSON.
+    // The framed text: `{format, key, entry}` as JSON on one line, the frontmatter as JSON on the next.
     const body = unframe(bytes)
-    if (body === undefined) return null
+    const newline = body?.indexOf(0x0a) ?? -1
+    if (!body || newline === -1) return null
     try {
-      const parsed = JSON.parse(body) as {format?: unknown; key?: unknown; entry?: unknown}
-      return parsed.format === format && parsed.key === key ? parsed.entry : null
+      const parsed = JSON.parse(body.toString('utf8', 0, newline)) as {format?: unknown; key?: unknown; entry?: {matter?: unknown}}
+      if (parsed.format !== format || parsed.key !== key || !parsed.entry || typeof parsed.entry !== 'object') return null
+      if (options.matter !== false) parsed.entry.matter = JSON.parse(body.toString('utf8', newline + 1))
+      return parsed.entry
     } catch {
       return null
     }
@@ -116,9 +126,13 @@ export function entryKey(cache: WorkerCache, filePath: string, sha256: string): 
   return hash(['document', String(format), cache.version, cache.context, filePath, sha256].join('\0'))
 }
 
-/** An entry's file text: its checksum, a line break, then `{format, key, entry}` as JSON (`json` is the entry's). */
-export function entryText(key: string, json: string): string {
-  return frame(`{"format":${format},"key":${JSON.stringify(key)},"entry":${json}}`)
+/**
+ * An entry's file text: its checksum, then `{format, key, entry}` as JSON, the
+ * entry without its frontmatter, then the frontmatter as JSON, each on a line
+ * of its own (JSON has no raw line breaks), so a build can leave it unread.
+ */
+export function entryText(key: string, {matter, ...entry}: DocumentEntry): string {
+  return frame(`{"format":${format},"key":${JSON.stringify(key)},"entry":${JSON.stringify(entry)}}\n${JSON.stringify(matter ?? null)}`)
 }
 
 /** Text as the cache stores it: line 1 the CRC-32 of the rest, in hex, against a torn or damaged file. */
@@ -126,12 +140,12 @@ export function frame(body: string): string {
   return `${checksum(body)}\n${body}`
 }
 
-/** The text `frame` was given, from the file's bytes, or undefined when they do not check out. */
-export function unframe(bytes: Buffer): string | undefined {
+/** The bytes of the text `frame` was given, from the file's bytes, or undefined when they do not check out. */
+export function unframe(bytes: Buffer): Buffer | undefined {
   const newline = bytes.indexOf(0x0a)
   if (newline === -1) return undefined
   const body = bytes.subarray(newline + 1)
-  return bytes.toString('latin1', 0, newline) === checksum(body) ? body.toString('utf8') : undefined
+  return bytes.toString('latin1', 0, newline) === checksum(body) ? body : undefined
 }
 
 /** A temporary name beside an entry, unique to this process and call, for writing and then renaming. */
@@ -155,7 +169,7 @@ function isDocumentEntry(value: unknown, file: VFile): value is DocumentEntry {
   if (!value || typeof value !== 'object') return false
   const {matter, part, digests} = value as Partial<DocumentEntry>
   if (!digests || typeof digests !== 'object' || !Object.keys(part ?? {}).every((list) => typeof digests[list as keyof PartDigests] === 'string')) return false
-  if (!matter || typeof matter !== 'object' || matter['id'] !== file.stem) return false
+  if (matter !== undefined && (!matter || typeof matter !== 'object' || matter['id'] !== file.stem)) return false
   if (!part || typeof part !== 'object' || !lists.every((list) => Array.isArray(part[list]))) return false
   if (!part.terms || typeof part.terms !== 'object' || !termLists.every((list) => Array.isArray(part.terms[list]))) return false
   return part.documents.length === 1 && part.documents[0]!.id === file.stem && part.documents[0]!.sha256 === file.data.sha256

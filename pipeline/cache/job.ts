@@ -47,7 +47,7 @@ export function stageDocument(file: VFile, {index, cache}: Context): Outcome {
     const key = entryKey(cache, file.path, file.data.sha256 ?? '')
     const temporary = temporaryName(cache.folder, key)
     mkdirSync(cache.folder, {recursive: true})
-    writeFileSync(temporary, entryText(key, JSON.stringify(entry)))
+    writeFileSync(temporary, entryText(key, entry))
     renameSync(temporary, path.join(cache.folder, key))
   }
   return {ok, extracted, stored, ...(entry === undefined ? {} : {entry})}

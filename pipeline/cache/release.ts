@@ -129,7 +129,7 @@ async function load(file: string): Promise<ReleaseRecord | undefined> {
   const body = unframe(bytes)
   if (body === undefined) return undefined
   try {
-    const record = JSON.parse(body) as Partial<ReleaseRecord>
+    const record = JSON.parse(body.toString('utf8')) as Partial<ReleaseRecord>
     return record.format === format && typeof record.version === 'string' && typeof record.target === 'string' && isDatasets(record.datasets) ? (record as ReleaseRecord) : undefined
   } catch {
     return undefined

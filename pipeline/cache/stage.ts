@@ -49,8 +49,13 @@ export async function stageDocuments(documents: readonly VFile[], files: VFile[]
   const entries = documents.map((file) => cache.document(file))
   const fresh = documents.filter((file, index) => !entries[index] && !file.messages.some((message) => message.fatal === true))
   threads ??= fresh.length >= 300 ? Math.min(4, os.availableParallelism()) : 0
-  // Without `retain`, a document's text goes as soon as it has been parsed or was found unchanged.
-  const letGo = options.retain === false ? (file: VFile) => void (file.value = '') : () => undefined
+  // Without `retain`, a document's text and frontmatter go as soon as it has been parsed or was found unchanged.
+  const letGo = options.retain === false
+    ? (file: VFile) => {
+        file.value = ''
+        delete file.data.matter
+      }
+    : () => undefined
   const outcomeOf = threads > 0 && fresh.length > 0 ? await inWorkers(fresh, register, cache, {workers: threads, sent: letGo}) : inProcess(register, cache, letGo)
   const usable: VFile[] = []
   const parts: DocumentPart[] = []
