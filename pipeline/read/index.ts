@@ -88,8 +88,10 @@ export function toVFile(filePath: string, bytes: Uint8Array): VFile {
     report(file, 'file-encoding', 'Unexpected NUL byte, expected text', {place: pointAt(text, text.indexOf('\0'))})
     return file
   }
-  text = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n')
-  if (text.trim() === '') {
+  // Each only when needed: the checks are cheap, the copies of the text are not.
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1)
+  if (text.includes('\r')) text = text.replace(/\r\n?/g, '\n')
+  if (!/\S/.test(text)) {
     report(file, 'empty-file', 'Unexpected empty file, expected frontmatter and text', {place: {line: 1, column: 1}})
     return file
   }
