@@ -83,10 +83,9 @@ export async function build(options: Options = {}): Promise<BuildResult> {
   const stats = cache ? {cache: cache.stats} : {}
   const failed = (datasets: DatasetRecords[] = []): BuildResult => ({files, documents, datasets, outputNames: [], outputs: new Map(), ok: false, ...stats})
   try {
-    const publication = publicationOf(publicationFile)
-    const made = cache ? await fromCache(documents, files, register, publication, cache, options) : fromSources(documents, files, register, publication)
+    const made = cache ? await fromCache(documents, files, register, publicationFile, cache, options) : fromSources(documents, files, register, publicationFile)
     if (!made) return failed()
-    const {usable, datasets} = made
+    const {usable, datasets, publication} = made
     // Records of a dataset unchanged since the last release passed their schema then; their files can be reused.
     const reuse = cache && out !== null ? await openReleaseCache(root, out, await pipelineVersion()) : undefined
     validateDatasets(datasets, usable, {checked: reuse?.unchanged})
@@ -129,23 +128,28 @@ interface Made {
   /** Documents that parsed and whose frontmatter passed its schema. */
   usable: VFile[]
   datasets: DatasetRecords[]
+  publication: Publication
 }
 
 /** Parse every document, then extract the datasets from them all; undefined when any file has an error. */
-function fromSources(documents: VFile[], files: VFile[], register: VFile, publication: Publication): Made | undefined {
+function fromSources(documents: VFile[], files: VFile[], register: VFile, publicationFile: VFile): Made | undefined {
   const usable = documents.filter((file) => parseSource(file) && validateFrontmatter(file))
-  return hasErrors(files) ? undefined : {usable, datasets: extract(usable, register, publication)}
+  if (hasErrors(files)) return undefined
+  const publication = publicationOf(publicationFile)
+  return {usable, datasets: extract(usable, register, publication), publication}
 }
 
 /**
  * The same with the cache: reuse or make each document's part, then merge the parts (or, when extraction
  * gave a message, extract every document together). The parts are let go once merged.
  */
-async function fromCache(documents: VFile[], files: VFile[], register: VFile, publication: Publication, cache: Cache, options: Options): Promise<Made | undefined> {
+async function fromCache(documents: VFile[], files: VFile[], register: VFile, publicationFile: VFile, cache: Cache, options: Options): Promise<Made | undefined> {
   const {usable, parts, digests} = await stageDocuments(documents, files, register, cache, {threads: options.threads, retain: options.retain, root: options.root})
+  // Only once every file is known good is the publication's metadata read: a broken file has none.
   if (hasErrors(files)) return undefined
+  const publication = publicationOf(publicationFile)
   const datasets = parts ? datasetsOf(mergeParts(parts, register), publication, mergedDigests(digests!, register)) : extract(usable, register, publication)
-  return {usable, datasets}
+  return {usable, datasets, publication}
 }
 
 function extract(files: VFile[], register: VFile, publication: Publication): DatasetRecords[] {
