@@ -69,7 +69,8 @@ export async function build(options: Options = {}): Promise<BuildResult> {
   const root = options.root ?? process.cwd()
   const out = options.out === undefined ? 'dist-data/draft' : options.out
   const [documents, register, publicationFile] = await Promise.all([
-    readDocuments({root}),
+    // A lean build with the cache needs a text only to parse it, and reads it again then.
+    readDocuments({root, keepText: !(options.cache && options.retain === false)}),
     readYamlFile('sources/reference/organisations.yml', root),
     readYamlFile('sources/publication.yml', root)
   ])

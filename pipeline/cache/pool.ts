@@ -14,6 +14,8 @@ import type {Job, SentOutcome} from './job.ts'
 export interface PoolOptions {
   /** Worker threads. */
   workers: number
+  /** Called on each document just before it is handed to a worker (to give it its text, if it was let go). */
+  ready?: (file: VFile) => void
   /** Hears of each document handed to a worker. */
   sent?: (file: VFile) => void
 }
@@ -30,6 +32,7 @@ export async function processInWorkers(files: readonly VFile[], register: VFile,
   let done = 0
   const jobOf = (index: number): Job => {
     const file = files[index]!
+    options.ready?.(file)
     const job = {index, path: file.path, value: String(file.value), sha256: file.data.sha256 ?? ''}
     options.sent?.(file)
     return job

@@ -56,7 +56,10 @@ export async function stageDocuments(documents: readonly VFile[], files: VFile[]
         delete file.data.matter
       }
     : () => undefined
-  const outcomeOf = threads > 0 && fresh.length > 0 ? await inWorkers(fresh, register, cache, {workers: threads, sent: letGo}) : inProcess(register, cache, letGo)
+  // A document read without keeping its text (see readDocuments) is read again just before it is parsed.
+  const root = options.root ?? process.cwd()
+  const needText = (file: VFile) => readTextAgain(file, root)
+  const outcomeOf = threads > 0 && fresh.length > 0 ? await inWorkers(fresh, register, cache, {workers: threads, ready: needText, sent: letGo}) : inProcess(register, cache, needText, letGo)
   const usable: VFile[] = []
   const parts: DocumentPart[] = []
   const digests: PartDigests[] = []
@@ -77,7 +80,7 @@ export async function stageDocuments(documents: readonly VFile[], files: VFile[]
   if (blocked) return {usable}
   if (extracted === 0) return {usable, parts, digests}
   for (const file of usable) {
-    if (options.retain === false) readTextAgain(file, options.root ?? process.cwd())
+    needText(file)
     parseSource(file)
   }
   return {usable}
@@ -93,9 +96,10 @@ export async function stageDocuments(documents: readonly VFile[], files: VFile[]
 }
 
 /** Stage each document when asked, on this thread. */
-function inProcess(register: VFile, cache: Cache, done: (file: VFile) => void): (file: VFile) => Outcome {
+function inProcess(register: VFile, cache: Cache, ready: (file: VFile) => void, done: (file: VFile) => void): (file: VFile) => Outcome {
   const context = {index: registerIndex(register), cache: cache.forWorkers}
   return (file) => {
+    ready(file)
     const outcome = stageDocument(file, context)
     done(file)
     return outcome

@@ -177,3 +177,474 @@ export function scanYamlNesting(text: string): {offset: number; reason: string} 
   }
   return undefined
 }
+
+
+/**
+ * Parse cost. Short of deep nesting, micromark still spends time that grows
+ * with the square of some shapes (timed with remark-parse 11, micromark 4):
+ * every list or block quote that ends copies the document's events so far
+ * (10,000 one-line quotes: 13 s in 50 KB); each setext heading re-resolves the
+ * ones before it (12,500: 28 s); each lazy continuation line walks back over
+ * its paragraph (25,000: 9 s); in a paragraph, every emphasis marker or bracket
+ * that matches nothing walks back over, or is spliced out of, the inline events
+ * before it (`a* ` 16,000 times: 3 s; `[a][b] ` 15,000 times: 6 s); every
+ * unclosed code span, HTML comment or link resource scans to the end of its
+ * paragraph (`<!--` 12,500 times: 5 s); and every reference is looked up among
+ * all definitions.
+ *
+ * `scanCost` estimates each in one pass over the lines, with a light model of
+ * the block structure (block quotes, list items, paragraphs, fences), and the
+ * document is refused before parsing when one exceeds its budget. Budgets keep
+ * each to about a second; the real documents use less than a thousandth.
+ */
+export const costLimits = {
+  /** Setext headings (text underlined with `=` or `-`) in a document. */
+  setextHeadings: 1000,
+  /** Σ, over lists and block quotes that end, of the document's events (lines and container markers) before them. */
+  containers: 2 ** 24,
+  /** Σ, over lazy continuation lines, of the lines of their paragraph before them. */
+  lazyLines: 2 ** 25,
+  /** Σ, over paragraphs and headings, of inline markers × (inline markers, escapes, character references and lines). */
+  inline: 2 ** 26,
+  /** Σ of characters scanned for the end of code spans, HTML comments, instructions, CDATA, declarations and link resources. */
+  scans: 2 ** 25,
+  /** Link reference definitions × closing brackets: each reference is looked up among all definitions. */
+  references: 2 ** 30
+} as const
+
+interface Container {
+  /** True for a block quote, false for a list item. */
+  quote: boolean
+  /** List items: columns of indent that continue the item, and the marker (`-`, `+`, `*`, or `.`, `)` after a number). */
+  indent: number
+  marker: number
+  line: number
+  column: number
+}
+
+/** A paragraph or heading: what its inline content costs. Offsets are in the source; ends are collected only from content, never from container markers. */
+interface Inline {
+  line: number
+  column: number
+  lines: number
+  markers: number
+  others: number
+  brackets: number
+  /** Only link reference definitions so far. */
+  definitions: boolean
+  /** Backtick runs as offset, length pairs. */
+  ticks: number[]
+  comments: number[]
+  commentEnds: number[]
+  instructions: number[]
+  instructionEnds: number[]
+  cdata: number[]
+  cdataEnds: number[]
+  declarations: number[]
+  angles: number[]
+  resources: number[]
+  parens: number[]
+  end: number
+}
+
+type Rest = 'blank' | 'text' | 'indented' | 'heading' | 'fence' | 'html' | 'thematic' | 'setext' | 'code'
+
+/** Fenced code or an HTML block: lines that are not parsed as markdown, until `closes` says the block is over. */
+interface Raw {
+  depth: number
+  /** Whether the line from `start` to `end` ends the block (`after`: it is its last line; otherwise it is not part of it). */
+  closes: (text: string, start: number, end: number) => boolean
+}
+
+const limits = costLimitsDefault()
+function costLimitsDefault() { return costLimits }
+/** The first shape in `text` whose parse would cost more than `costLimits`, found without parsing; frontmatter is skipped. */
+export function scanCost(text: string, costLimits: Record<keyof typeof limits, number> = limits): NestingProblem | undefined {
+  let lineStart = bodyStart(text)
+  let line = 1
+  for (let index = text.indexOf('\n'); index !== -1 && index < lineStart; index = text.indexOf('\n', index + 1)) line++
+  const stack: Container[] = []
+  const total = {containers: 0, lazyLines: 0, inline: 0, scans: 0, setext: 0, definitions: 0, brackets: 0}
+  let events = 0
+  let paragraph: Inline | undefined
+  let raw: Raw | undefined
+  let firstSetext: Point | undefined
+  let firstDefinition: Point | undefined
+
+  const closeParagraph = (): NestingProblem | undefined => {
+    const done = paragraph
+    paragraph = undefined
+    if (!done) return undefined
+    total.inline += done.markers * (done.markers + done.others + done.lines)
+    total.scans += scanLength(done)
+    total.brackets += done.brackets
+    const place = {line: done.line, column: done.column}
+    if (total.inline > costLimits.inline) {
+      return {place, reason: `Unexpected ${done.markers} inline markers (\`*\`, \`_\`, \`[\`, \`]\`, \`<\`, backticks) in a paragraph of ${done.lines} lines, in a document with many: parsing takes the square of those that match nothing; close or escape them (\`\\*\`), or split the paragraph`}
+    }
+    if (total.scans > costLimits.scans) {
+      return {place, reason: 'Unexpected unclosed code spans, HTML comments or link resources (`` ` ``, `<!--`, `](`) in a paragraph, in a document with many: each is looked for to the end of its paragraph; close or escape them, or split the paragraph'}
+    }
+    return undefined
+  }
+
+  /** Close the containers from `from` on; `next` is the first container the line opens. */
+  const closeContainers = (from: number, next: Container | undefined): NestingProblem | undefined => {
+    for (let index = stack.length - 1; index >= from; index--) {
+      const container = stack[index]!
+      // Another item of the same list costs little; a list or block quote that ends moves every event so far.
+      const sameList = !container.quote && index === from && next !== undefined && !next.quote && next.marker === container.marker
+      total.containers += sameList ? events >> 8 : events
+      if (total.containers > costLimits.containers) {
+        return {place: {line: container.line, column: container.column}, reason: `Unexpected ${container.quote ? 'block quote' : 'list'} ending after line ${line - 1} of a document with many lists and block quotes: parsing goes over the document so far each time one ends; merge them, or split the document`}
+      }
+    }
+    stack.length = from
+    return undefined
+  }
+
+  while (lineStart <= text.length) {
+    const newline = text.indexOf('\n', lineStart)
+    const end = newline === -1 ? text.length : newline
+    const blank = isBlankLine(text, lineStart, end)
+    events++
+
+    // 1. The open containers this line continues.
+    let index = lineStart
+    let matched = 0
+    for (; matched < stack.length; matched++) {
+      const container = stack[matched]!
+      if (container.quote) {
+        const after = skipSpaces(text, index, end, 3)
+        if (text.charCodeAt(after.index) !== 0x3e) break
+        index = after.index + 1
+        if (isSpace(text.charCodeAt(index))) index++
+      } else if (!blank) {
+        const after = skipSpaces(text, index, end, container.indent)
+        if (after.columns < container.indent) break
+        index = after.index
+      }
+      events++
+    }
+
+    // 2. The containers it opens. Only a non-empty item, numbered 1 if ordered, interrupts a paragraph.
+    const interrupting = paragraph !== undefined && matched === stack.length
+    const opened: Container[] = []
+    for (;;) {
+      const after = skipSpaces(text, index, end, 4)
+      if (after.columns > 3 || (raw && matched >= raw.depth)) break
+      const column = after.index - lineStart + 1
+      if (text.charCodeAt(after.index) === 0x3e) {
+        opened.push({quote: true, indent: 0, marker: 0x3e, line, column})
+        index = after.index + 1
+        if (isSpace(text.charCodeAt(index))) index++
+        continue
+      }
+      const item = listMarker(text, after.index, end)
+      if (!item || isThematicBreak(text, after.index, end)) break
+      const empty = isBlankLine(text, item.end, end)
+      if (interrupting && opened.length === 0 && (empty || (item.number !== undefined && item.number !== 1))) break
+      const spaces = skipSpaces(text, item.end, end, 5)
+      const gap = empty || spaces.columns > 4 ? 1 : spaces.columns
+      opened.push({quote: false, indent: after.columns + (item.end - after.index) + gap, marker: item.marker, line, column})
+      index = empty ? end : spaces.columns > 4 ? item.end + 1 : spaces.index
+      if (empty) break
+    }
+    events += 2 * opened.length
+    let rest: Rest = raw && matched >= raw.depth && opened.length === 0 ? 'code' : classify(text, index, end)
+    if (rest === 'indented') rest = paragraph && opened.length === 0 ? 'text' : 'code'
+
+    // 3. A lazy line continues a paragraph without the markers of its containers.
+    const lazy = matched < stack.length && opened.length === 0 && paragraph !== undefined && (rest === 'text' || (rest === 'setext' && !isThematicBreak(text, index, end)))
+    let problem: NestingProblem | undefined
+    if (lazy) {
+      rest = 'text'
+      total.lazyLines += paragraph!.lines
+      if (total.lazyLines > costLimits.lazyLines) {
+        return {place: {line: paragraph!.line, column: paragraph!.column}, reason: `Unexpected paragraph of ${paragraph!.lines} lines continued without the \`>\` or indent of its block quote or list item (lazy lines), in a document with many: parsing goes over the paragraph again for each; start every line with its \`>\` or indent, or split the paragraph`}
+      }
+    } else {
+      const continues = paragraph !== undefined && matched === stack.length && opened.length === 0 && rest === 'text'
+      if (!continues && !(rest === 'setext' && interrupting && opened.length === 0)) problem = closeParagraph()
+      if (!problem && matched < stack.length) {
+        if (raw && matched < raw.depth) raw = undefined
+        problem = closeContainers(matched, opened[0])
+      }
+      stack.push(...opened)
+    }
+    if (problem) return problem
+
+    // 4. The block the rest of the line starts or continues.
+    if (rest === 'code') {
+      if (raw?.closes(text, index, end)) raw = undefined
+    } else if (rest === 'fence' || rest === 'html') {
+      raw = rest === 'fence' ? openFence(text, index, end, stack.length) : openHtml(text, index, end, stack.length)
+      if (rest === 'html' && raw.closes(text, index, end)) raw = undefined
+    } else if (rest === 'heading') {
+      paragraph = newInline(line, index - lineStart + 1)
+      addInline(paragraph, text, index, end)
+      problem = closeParagraph()
+    } else if (rest === 'setext' && paragraph) {
+      firstSetext ??= {line: paragraph.line, column: paragraph.column}
+      if (++total.setext > costLimits.setextHeadings) {
+        return {place: firstSetext, reason: `Unexpected more than ${costLimits.setextHeadings} setext headings (text underlined with \`=\` or \`-\`), the first here: parsing takes the square of their number; write headings as \`# Heading\``}
+      }
+      problem = closeParagraph()
+    } else if (rest === 'text' || (rest === 'setext' && !isThematicBreak(text, index, end))) {
+      paragraph ??= newInline(line, index - lineStart + 1)
+      if (paragraph.definitions && isDefinition(text, index, end)) {
+        firstDefinition ??= {line, column: index - lineStart + 1}
+        total.definitions++
+      } else {
+        paragraph.definitions = false
+      }
+      addInline(paragraph, text, index, end)
+    }
+    if (problem) return problem
+    if (newline === -1) break
+    lineStart = newline + 1
+    line++
+  }
+  const last = closeParagraph()
+  if (last) return last
+  if (firstDefinition && total.definitions * total.brackets > costLimits.references) {
+    return {place: firstDefinition, reason: `Unexpected ${total.definitions} link reference definitions (\`[label]: url\`) in a document with ${total.brackets} closing brackets: each bracket is looked up among all definitions; write links inline (\`[text](url)\`), or split the document`}
+  }
+  debugTotal.value = {...total, events}
+  return undefined
+}
+export const debugTotal: {value: unknown} = {value: undefined}
+
+function newInline(line: number, column: number): Inline {
+  return {line, column, lines: 0, markers: 0, others: 0, brackets: 0, definitions: true, ticks: [], comments: [], commentEnds: [], instructions: [], instructionEnds: [], cdata: [], cdataEnds: [], declarations: [], angles: [], resources: [], parens: [], end: 0}
+}
+
+/** Count the inline markers of one line of a paragraph or heading, and note where scanning constructs open and end. */
+function addInline(inline: Inline, text: string, start: number, end: number): void {
+  inline.lines++
+  inline.end = end
+  for (let index = start; index < end; index++) {
+    const code = text.charCodeAt(index)
+    if (code < 0x21 || (code > 0x3e && code < 0x5b) || (code > 0x60 && code !== 0x7e)) continue
+    if (code === 0x2a || code === 0x5f || code === 0x5b) {
+      inline.markers++
+    } else if (code === 0x5d) {
+      inline.markers++
+      inline.brackets++
+      if (text.charCodeAt(index + 1) === 0x28) inline.resources.push(index)
+    } else if (code === 0x60) {
+      let size = 1
+      while (text.charCodeAt(index + size) === 0x60) size++
+      inline.markers++
+      inline.ticks.push(index, size)
+      index += size - 1
+    } else if (code === 0x3c) {
+      inline.markers++
+      const next = text.charCodeAt(index + 1)
+      if (next === 0x3f) inline.instructions.push(index)
+      else if (next === 0x21) {
+        if (text.startsWith('--', index + 2)) inline.comments.push(index)
+        else if (text.startsWith('[CDATA[', index + 2)) inline.cdata.push(index)
+        else if (isAsciiAlpha(text.charCodeAt(index + 2))) inline.declarations.push(index)
+      }
+    } else if (code === 0x3e) {
+      inline.angles.push(index)
+      if (index - 2 >= start && text.charCodeAt(index - 1) === 0x2d && text.charCodeAt(index - 2) === 0x2d) inline.commentEnds.push(index)
+      if (index - 1 >= start && text.charCodeAt(index - 1) === 0x3f) inline.instructionEnds.push(index)
+      if (index - 2 >= start && text.charCodeAt(index - 1) === 0x5d && text.charCodeAt(index - 2) === 0x5d) inline.cdataEnds.push(index)
+    } else if (code === 0x29) {
+      inline.parens.push(index)
+    } else if (code === 0x5c || code === 0x26) {
+      inline.others++
+      if (code === 0x5c) index++
+    }
+  }
+}
+
+/** Characters micromark scans looking for the ends of code spans, HTML and link resources; an opener with no end scans to the end of the paragraph. */
+function scanLength(inline: Inline): number {
+  let length = 0
+  // A backtick run opens a code span closed by the next run of the same length; text between is not parsed.
+  const {ticks} = inline
+  const next = new Array<number>(ticks.length / 2)
+  const seen = new Map<number, number>()
+  for (let run = ticks.length / 2 - 1; run >= 0; run--) {
+    next[run] = seen.get(ticks[run * 2 + 1]!) ?? -1
+    seen.set(ticks[run * 2 + 1]!, run)
+  }
+  for (let run = 0; run < next.length; run++) {
+    const close = next[run]!
+    if (close === -1) {
+      length += inline.end - ticks[run * 2]!
+    } else {
+      length += ticks[close * 2]! - ticks[run * 2]!
+      run = close
+    }
+  }
+  length += scanTo(inline.comments, inline.commentEnds, 4, inline.end)
+  length += scanTo(inline.instructions, inline.instructionEnds, 2, inline.end)
+  length += scanTo(inline.cdata, inline.cdataEnds, 9, inline.end)
+  length += scanTo(inline.declarations, inline.angles, 3, inline.end)
+  length += scanTo(inline.resources, inline.parens, 2, inline.end)
+  return length
+}
+
+/** Σ of the distance from each opener to the first end at least `gap` after it (or `end`); openers inside a closed construct are skipped. */
+function scanTo(openers: readonly number[], ends: readonly number[], gap: number, end: number): number {
+  let length = 0
+  let next = 0
+  let skip = -1
+  for (const opener of openers) {
+    if (opener < skip) continue
+    while (next < ends.length && ends[next]! < opener + gap) next++
+    if (next < ends.length) {
+      length += ends[next]! - opener
+      skip = ends[next]!
+    } else {
+      length += end - opener
+    }
+  }
+  return length
+}
+
+/** What the rest of a line is, once its container markers are consumed. */
+function classify(text: string, start: number, end: number): Rest {
+  if (isBlankLine(text, start, end)) return 'blank'
+  const after = skipSpaces(text, start, end, 4)
+  if (after.columns > 3) return 'indented'
+  const index = after.index
+  const code = text.charCodeAt(index)
+  if (code === 0x23) {
+    let size = 1
+    while (size <= 6 && text.charCodeAt(index + size) === 0x23) size++
+    if (size <= 6 && (index + size >= end || isSpace(text.charCodeAt(index + size)))) return 'heading'
+  }
+  if (code === 0x60 || code === 0x7e) {
+    let size = 1
+    while (text.charCodeAt(index + size) === code) size++
+    if (size >= 3 && (code === 0x7e || !text.slice(index + size, end).includes('`'))) return 'fence'
+  }
+  if (code === 0x3d || code === 0x2d) {
+    let cursor = index
+    while (text.charCodeAt(cursor) === code) cursor++
+    if (isBlankLine(text, cursor, end)) return 'setext'
+  }
+  if (isThematicBreak(text, index, end)) return 'thematic'
+  if (htmlKind(text, index, end)) return 'html'
+  return 'text'
+}
+
+/** A line of three or more `*`, `-` or `_` (the same one), with only spaces or tabs between. */
+function isThematicBreak(text: string, start: number, end: number): boolean {
+  const marker = text.charCodeAt(start)
+  if (marker !== 0x2a && marker !== 0x2d && marker !== 0x5f) return false
+  let count = 0
+  for (let index = start; index < end; index++) {
+    const code = text.charCodeAt(index)
+    if (code === marker) count++
+    else if (!isSpace(code) && code !== 0x0d) return false
+  }
+  return count >= 3
+}
+
+/** A list marker (`-`, `+`, `*`, or up to nine digits and `.` or `)`) followed by a space, a tab or the end of the line. */
+function listMarker(text: string, start: number, end: number): {end: number; marker: number; number?: number} | undefined {
+  const code = text.charCodeAt(start)
+  if (code === 0x2d || code === 0x2b || code === 0x2a) {
+    return start + 1 >= end || isSpace(text.charCodeAt(start + 1)) || text.charCodeAt(start + 1) === 0x0d ? {end: start + 1, marker: code} : undefined
+  }
+  let index = start
+  while (index < end && index - start < 9 && text.charCodeAt(index) >= 0x30 && text.charCodeAt(index) <= 0x39) index++
+  const delimiter = text.charCodeAt(index)
+  if (index === start || (delimiter !== 0x2e && delimiter !== 0x29)) return undefined
+  if (index + 1 < end && !isSpace(text.charCodeAt(index + 1)) && text.charCodeAt(index + 1) !== 0x0d) return undefined
+  return {end: index + 1, marker: delimiter, number: Number(text.slice(start, index))}
+}
+
+/** `[label]:` at the start of a line: a link reference definition (or a failed one, which costs as much to look up). */
+function isDefinition(text: string, start: number, end: number): boolean {
+  const after = skipSpaces(text, start, end, 3)
+  if (text.charCodeAt(after.index) !== 0x5b) return false
+  const close = text.slice(after.index + 1, end).indexOf(']')
+  return close !== -1 && text.charCodeAt(after.index + close + 2) === 0x3a
+}
+
+/** Fenced code opened on this line: it ends at a fence of as many markers or more. */
+function openFence(text: string, start: number, end: number, depth: number): Raw {
+  const open = skipSpaces(text, start, end, 3).index
+  const marker = text.charCodeAt(open)
+  let size = 0
+  while (text.charCodeAt(open + size) === marker) size++
+  return {
+    depth,
+    closes(source, from, to) {
+      const after = skipSpaces(source, from, to, 4)
+      if (after.columns > 3) return false
+      let index = after.index
+      while (source.charCodeAt(index) === marker) index++
+      return index - after.index >= size && isBlankLine(source, index, to)
+    }
+  }
+}
+
+/** HTML blocks that can interrupt a paragraph (CommonMark kinds 1 to 6) and the text that ends each; kind 7 is left to the paragraph count, which is the safe side. */
+const htmlRaw = /^<(?:pre|script|style|textarea)(?:[\t >]|$)/i
+const htmlBlock = new RegExp(`^</?(?:${['address', 'article', 'aside', 'base', 'basefont', 'blockquote', 'body', 'caption', 'center', 'col', 'colgroup', 'dd', 'details', 'dialog', 'dir', 'div', 'dl', 'dt', 'fieldset', 'figcaption', 'figure', 'footer', 'form', 'frame', 'frameset', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'head', 'header', 'hr', 'html', 'iframe', 'legend', 'li', 'link', 'main', 'menu', 'menuitem', 'nav', 'noframes', 'ol', 'optgroup', 'option', 'p', 'param', 'search', 'section', 'summary', 'table', 'tbody', 'td', 'tfoot', 'th', 'thead', 'title', 'tr', 'track', 'ul'].join('|')})(?:[\t >]|/>|$)`, 'i')
+
+function htmlKind(text: string, start: number, end: number): string | undefined {
+  if (text.charCodeAt(start) !== 0x3c) return undefined
+  const head = text.slice(start, Math.min(end, start + 12))
+  if (htmlRaw.test(head)) return 'raw'
+  if (head.startsWith('<!--')) return '-->'
+  if (head.startsWith('<?')) return '?>'
+  if (head.startsWith('<![CDATA[')) return ']]>'
+  if (head.startsWith('<!') && isAsciiAlpha(head.charCodeAt(2))) return '>'
+  if (htmlBlock.test(head)) return 'blank'
+  return undefined
+}
+
+/** An HTML block opened on this line: it ends on the line holding its end text, or before a blank line. */
+function openHtml(text: string, start: number, end: number, depth: number): Raw {
+  const kind = htmlKind(text, skipSpaces(text, start, end, 3).index, end)!
+  // Where the end text is next found: searched again only once passed, so the block is read once.
+  let found = -2
+  return {
+    depth,
+    closes(source, from, to) {
+      if (kind === 'blank') return isBlankLine(source, from, to)
+      if (kind === 'raw') return /<\/(?:pre|script|style|textarea)>/i.test(source.slice(from, to))
+      if (found !== -1 && found < from) found = source.indexOf(kind, from)
+      return found !== -1 && found + kind.length <= to
+    }
+  }
+}
+
+/** Skip spaces and tabs (a tab to the next multiple of four columns) up to `limit` columns. */
+function skipSpaces(text: string, start: number, end: number, limit: number): {index: number; columns: number} {
+  let index = start
+  let columns = 0
+  while (index < end && columns < limit) {
+    const code = text.charCodeAt(index)
+    if (code === 0x20) columns++
+    else if (code === 0x09) columns += 4 - (columns % 4)
+    else break
+    index++
+  }
+  return {index, columns}
+}
+
+function isBlankLine(text: string, start: number, end: number): boolean {
+  for (let index = start; index < end; index++) {
+    const code = text.charCodeAt(index)
+    if (code !== 0x20 && code !== 0x09 && code !== 0x0d) return false
+  }
+  return true
+}
+
+function isSpace(code: number): boolean {
+  return code === 0x20 || code === 0x09
+}
+
+function isAsciiAlpha(code: number): boolean {
+  return (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a)
+}
