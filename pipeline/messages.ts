@@ -24,6 +24,7 @@ export const rules = {
   'missing-frontmatter': {source: 'parse', title: 'Document has no YAML frontmatter', fix: 'Start the file with a `---` line, the metadata as YAML, and another `---` line.'},
   'yaml-syntax': {source: 'parse', title: 'Frontmatter is not valid YAML', fix: 'Correct the YAML at the position shown (indentation, quotes, colons).'},
   'nesting-depth': {source: 'parse', title: 'Markdown or YAML is nested too deeply', fix: 'Flatten the structure at the position shown: lists, block quotes, emphasis, brackets and YAML collections may be nested at most 64 levels deep.'},
+  'markdown-complexity': {source: 'parse', title: 'Markdown would take the parser too long', fix: 'Simplify the markdown at the position shown as the message says, or split the document into several smaller files.'},
   'schema-frontmatter': {source: 'validate', title: 'Frontmatter does not match schema/source-document.schema.json', fix: 'Change the field as the message says; the schema lists every allowed field.'},
   'id-mismatch': {source: 'parse', title: 'Document id differs from its file name', fix: 'Make `id` equal to the file name without `.md`.'},
   'quote-not-found': {source: 'extract', title: 'Quote does not occur in the text', fix: 'Copy the quote again from the document body; whitespace may differ, nothing else.'},

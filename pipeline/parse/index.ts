@@ -12,17 +12,22 @@ import {Document, LineCounter, parseDocument, visit} from 'yaml'
 import {indexText} from '../locate/index.ts'
 import {report} from '../messages.ts'
 import '../types.ts'
-import {measureDepth, scanNesting, scanYamlNesting} from './nesting.ts'
+import {measureDepth, scanCost, scanNesting, scanYamlNesting} from './nesting.ts'
 
 const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml'])
 
 /** Parse one document in place; problems become messages on `file`. Returns false when nothing can be extracted. */
 export function parseSource(file: VFile): boolean {
   if (file.messages.some((message) => message.fatal === true)) return false
-  // Refuse what would nest too deeply before the parser spends minutes on it, and after, what it built.
+  // Refuse what would nest too deeply or cost too much before the parser spends minutes on it, and after, what it built.
   const nesting = scanNesting(String(file.value))
   if (nesting) {
     report(file, 'nesting-depth', nesting.reason, {place: nesting.place})
+    return false
+  }
+  const cost = scanCost(String(file.value))
+  if (cost) {
+    report(file, 'markdown-complexity', cost.reason, {place: cost.place})
     return false
   }
   const tree = processor.parse(file) as Root

@@ -8,6 +8,8 @@
  * YAML is scanned the same way: the yaml package reports a stack overflow
  * as errors whose number and places vary with the stack left, so a deep
  * collection is refused before it is parsed, at one place.
+ * `scanCost`, further down, does the same for the shapes that are not deep
+ * but still cost micromark time growing faster than the input.
  */
 import type {Nodes, Root} from 'mdast'
 import type {Point} from 'unist'
@@ -189,27 +191,35 @@ export function scanYamlNesting(text: string): {offset: number; reason: string} 
  * that matches nothing walks back over, or is spliced out of, the inline events
  * before it (`a* ` 16,000 times: 3 s; `[a][b] ` 15,000 times: 6 s); every
  * unclosed code span, HTML comment or link resource scans to the end of its
- * paragraph (`<!--` 12,500 times: 5 s); and every reference is looked up among
- * all definitions.
+ * paragraph (`<!--` 12,500 times: 5 s); and every definition and reference
+ * is looked up among all definitions (32,768 definitions and 65,536
+ * references: 4 s).
+ *
+ * Past those, each line, container marker and inline marker costs micromark
+ * microseconds (2 MB of `> a` lines: 14 s), so their number is capped too.
  *
  * `scanCost` estimates each in one pass over the lines, with a light model of
- * the block structure (block quotes, list items, paragraphs, fences), and the
- * document is refused before parsing when one exceeds its budget. Budgets keep
- * each to about a second; the real documents use less than a thousandth.
+ * the block structure (block quotes, list items, paragraphs, fences, HTML
+ * blocks), and the document is refused before parsing when one exceeds its
+ * budget. Where the model is unsure it counts more, never less. Budgets keep
+ * each cost under about a second, and any document under 2 MB under about
+ * three; the real documents use less than a thousandth of any budget.
  */
 export const costLimits = {
   /** Setext headings (text underlined with `=` or `-`) in a document. */
-  setextHeadings: 1000,
+  setextHeadings: 2000,
+  /** Lines, container markers (`>`, list markers and indents), inline markers, escapes and character references: each costs micromark microseconds. */
+  tokens: 2 ** 18,
   /** Σ, over lists and block quotes that end, of the document's events (lines and container markers) before them. */
-  containers: 2 ** 24,
+  containers: 2 ** 25,
   /** Σ, over lazy continuation lines, of the lines of their paragraph before them. */
   lazyLines: 2 ** 25,
   /** Σ, over paragraphs and headings, of inline markers × (inline markers, escapes, character references and lines). */
   inline: 2 ** 26,
   /** Σ of characters scanned for the end of code spans, HTML comments, instructions, CDATA, declarations and link resources. */
   scans: 2 ** 25,
-  /** Link reference definitions × closing brackets: each reference is looked up among all definitions. */
-  references: 2 ** 30
+  /** Link reference definitions × (definitions and closing brackets): each definition and reference is looked up among all definitions. */
+  references: 2 ** 28
 } as const
 
 interface Container {
@@ -247,27 +257,27 @@ interface Inline {
   end: number
 }
 
-type Rest = 'blank' | 'text' | 'indented' | 'heading' | 'fence' | 'html' | 'thematic' | 'setext' | 'code'
+type Rest = 'blank' | 'text' | 'indented' | 'heading' | 'fence' | 'html' | 'tag' | 'thematic' | 'setext' | 'code'
 
 /** Fenced code or an HTML block: lines that are not parsed as markdown, until `closes` says the block is over. */
 interface Raw {
   depth: number
-  /** Whether the line from `start` to `end` ends the block (`after`: it is its last line; otherwise it is not part of it). */
-  closes: (text: string, start: number, end: number) => boolean
+  /** Whether the line from `start` (at column `width`) to `end` ends the block. */
+  closes: (text: string, start: number, width: number, end: number) => boolean
 }
 
-const limits = costLimitsDefault()
-function costLimitsDefault() { return costLimits }
 /** The first shape in `text` whose parse would cost more than `costLimits`, found without parsing; frontmatter is skipped. */
-export function scanCost(text: string, costLimits: Record<keyof typeof limits, number> = limits): NestingProblem | undefined {
+export function scanCost(text: string): NestingProblem | undefined {
   let lineStart = bodyStart(text)
   let line = 1
   for (let index = text.indexOf('\n'); index !== -1 && index < lineStart; index = text.indexOf('\n', index + 1)) line++
   const stack: Container[] = []
-  const total = {containers: 0, lazyLines: 0, inline: 0, scans: 0, setext: 0, definitions: 0, brackets: 0}
+  const total = {tokens: 0, containers: 0, lazyLines: 0, inline: 0, scans: 0, setext: 0, definitions: 0, brackets: 0}
   let events = 0
   let paragraph: Inline | undefined
   let raw: Raw | undefined
+  // Indented code stays open over blank lines; like a paragraph, it keeps empty items and numbers other than 1 from starting lists.
+  let indentedCode = false
   let firstSetext: Point | undefined
   let firstDefinition: Point | undefined
 
@@ -278,12 +288,14 @@ export function scanCost(text: string, costLimits: Record<keyof typeof limits, n
     total.inline += done.markers * (done.markers + done.others + done.lines)
     total.scans += scanLength(done)
     total.brackets += done.brackets
+    // Each paragraph or heading also starts a tokenizer of its own: about four lines' worth.
+    total.tokens += 4 + done.markers + done.others
     const place = {line: done.line, column: done.column}
     if (total.inline > costLimits.inline) {
-      return {place, reason: `Unexpected ${done.markers} inline markers (\`*\`, \`_\`, \`[\`, \`]\`, \`<\`, backticks) in a paragraph of ${done.lines} lines, in a document with many: parsing takes the square of those that match nothing; close or escape them (\`\\*\`), or split the paragraph`}
+      return {place, reason: `Unexpected ${done.markers} inline markers (\`*\`, \`_\`, \`[\`, \`]\`, \`<\`, backticks) in a paragraph of ${done.lines} line${done.lines === 1 ? '' : 's'}, expected fewer in a document (parsing time grows with the square of those that match nothing): close or escape them (\`\\*\`), or split the paragraph`}
     }
     if (total.scans > costLimits.scans) {
-      return {place, reason: 'Unexpected unclosed code spans, HTML comments or link resources (`` ` ``, `<!--`, `](`) in a paragraph, in a document with many: each is looked for to the end of its paragraph; close or escape them, or split the paragraph'}
+      return {place, reason: 'Unexpected unclosed code spans, HTML comments or link resources (`` ` ``, `<!--`, `](`) in a paragraph, expected fewer in a document (each is looked for to the end of its paragraph): close or escape them, or split the paragraph'}
     }
     return undefined
   }
@@ -296,7 +308,7 @@ export function scanCost(text: string, costLimits: Record<keyof typeof limits, n
       const sameList = !container.quote && index === from && next !== undefined && !next.quote && next.marker === container.marker
       total.containers += sameList ? events >> 8 : events
       if (total.containers > costLimits.containers) {
-        return {place: {line: container.line, column: container.column}, reason: `Unexpected ${container.quote ? 'block quote' : 'list'} ending after line ${line - 1} of a document with many lists and block quotes: parsing goes over the document so far each time one ends; merge them, or split the document`}
+        return {place: {line: container.line, column: container.column}, reason: `Unexpected ${container.quote ? 'block quote' : 'list'} ending after line ${line - 1}, expected fewer lists and block quotes in a document this long (each one that ends makes the parser go over the document so far): merge them, or split the document`}
       }
     }
     stack.length = from
@@ -309,50 +321,66 @@ export function scanCost(text: string, costLimits: Record<keyof typeof limits, n
     const blank = isBlankLine(text, lineStart, end)
     events++
 
-    // 1. The open containers this line continues.
+    // 1. The open containers this line continues. `width` is the column `index` is at, tabs expanded to stops of four.
     let index = lineStart
+    let width = 0
     let matched = 0
     for (; matched < stack.length; matched++) {
       const container = stack[matched]!
       if (container.quote) {
-        const after = skipSpaces(text, index, end, 3)
+        const after = skipSpaces(text, index, width, end, 3)
         if (text.charCodeAt(after.index) !== 0x3e) break
-        index = after.index + 1
-        if (isSpace(text.charCodeAt(index))) index++
+        // The `>` and one column of the space or tab after it.
+        const marker = skipSpaces(text, after.index + 1, after.width + 1, end, 1)
+        index = marker.index
+        width = marker.width
       } else if (!blank) {
-        const after = skipSpaces(text, index, end, container.indent)
+        const after = skipSpaces(text, index, width, end, container.indent)
         if (after.columns < container.indent) break
         index = after.index
+        width = after.width
       }
       events++
     }
 
-    // 2. The containers it opens. Only a non-empty item, numbered 1 if ordered, interrupts a paragraph.
-    const interrupting = paragraph !== undefined && matched === stack.length
+    // 2. The containers it opens. Only non-empty items, numbered 1 if ordered, interrupt a paragraph, on the whole line.
+    const interrupting = (paragraph !== undefined || indentedCode) && matched === stack.length
     const opened: Container[] = []
     for (;;) {
-      const after = skipSpaces(text, index, end, 4)
+      const after = skipSpaces(text, index, width, end, 4)
       if (after.columns > 3 || (raw && matched >= raw.depth)) break
       const column = after.index - lineStart + 1
       if (text.charCodeAt(after.index) === 0x3e) {
         opened.push({quote: true, indent: 0, marker: 0x3e, line, column})
-        index = after.index + 1
-        if (isSpace(text.charCodeAt(index))) index++
+        const marker = skipSpaces(text, after.index + 1, after.width + 1, end, 1)
+        index = marker.index
+        width = marker.width
         continue
       }
       const item = listMarker(text, after.index, end)
       if (!item || isThematicBreak(text, after.index, end)) break
       const empty = isBlankLine(text, item.end, end)
-      if (interrupting && opened.length === 0 && (empty || (item.number !== undefined && item.number !== 1))) break
-      const spaces = skipSpaces(text, item.end, end, 5)
-      const gap = empty || spaces.columns > 4 ? 1 : spaces.columns
-      opened.push({quote: false, indent: after.columns + (item.end - after.index) + gap, marker: item.marker, line, column})
-      index = empty ? end : spaces.columns > 4 ? item.end + 1 : spaces.index
+      if (interrupting && (empty || (item.number !== undefined && item.number !== 1))) break
+      const markerWidth = after.width + item.end - after.index
+      const spaces = skipSpaces(text, item.end, markerWidth, end, 5)
+      // Content starts after the spaces, or one column after the marker when it is empty or indented code.
+      const content = empty || spaces.columns > 4 ? {...skipSpaces(text, item.end, markerWidth, end, 1), width: markerWidth + 1} : spaces
+      opened.push({quote: false, indent: content.width - width, marker: item.marker, line, column})
+      index = empty ? end : content.index
+      width = content.width
       if (empty) break
     }
     events += 2 * opened.length
-    let rest: Rest = raw && matched >= raw.depth && opened.length === 0 ? 'code' : classify(text, index, end)
+    let rest: Rest = raw && matched >= raw.depth && opened.length === 0 ? 'code' : classify(text, index, width, end)
     if (rest === 'indented') rest = paragraph && opened.length === 0 ? 'text' : 'code'
+    if (rest !== 'blank') indentedCode = rest === 'code' && !raw
+    // A line of one HTML tag starts an HTML block, except in a paragraph, which it continues. On a lazy line micromark
+    // starts the block inside the paragraph's containers, as if their markers were there.
+    if (rest === 'tag') {
+      if (paragraph && opened.length === 0 && matched < stack.length) matched = stack.length
+      else if (paragraph && opened.length === 0) rest = 'text'
+      if (rest === 'tag') rest = 'html'
+    }
 
     // 3. A lazy line continues a paragraph without the markers of its containers.
     const lazy = matched < stack.length && opened.length === 0 && paragraph !== undefined && (rest === 'text' || (rest === 'setext' && !isThematicBreak(text, index, end)))
@@ -361,7 +389,7 @@ export function scanCost(text: string, costLimits: Record<keyof typeof limits, n
       rest = 'text'
       total.lazyLines += paragraph!.lines
       if (total.lazyLines > costLimits.lazyLines) {
-        return {place: {line: paragraph!.line, column: paragraph!.column}, reason: `Unexpected paragraph of ${paragraph!.lines} lines continued without the \`>\` or indent of its block quote or list item (lazy lines), in a document with many: parsing goes over the paragraph again for each; start every line with its \`>\` or indent, or split the paragraph`}
+        return {place: {line: paragraph!.line, column: paragraph!.column}, reason: `Unexpected paragraph of ${paragraph!.lines} lines continued without the \`>\` or indent of its block quote or list item (lazy lines), expected fewer in a document (each makes the parser go over the paragraph again): start every line with its \`>\` or indent, or split the paragraph`}
       }
     } else {
       const continues = paragraph !== undefined && matched === stack.length && opened.length === 0 && rest === 'text'
@@ -376,10 +404,10 @@ export function scanCost(text: string, costLimits: Record<keyof typeof limits, n
 
     // 4. The block the rest of the line starts or continues.
     if (rest === 'code') {
-      if (raw?.closes(text, index, end)) raw = undefined
+      if (raw?.closes(text, index, width, end)) raw = undefined
     } else if (rest === 'fence' || rest === 'html') {
-      raw = rest === 'fence' ? openFence(text, index, end, stack.length) : openHtml(text, index, end, stack.length)
-      if (rest === 'html' && raw.closes(text, index, end)) raw = undefined
+      raw = rest === 'fence' ? openFence(text, index, width, end, stack.length) : openHtml(text, index, width, end, stack.length)
+      if (rest === 'html' && raw.closes(text, index, width, end)) raw = undefined
     } else if (rest === 'heading') {
       paragraph = newInline(line, index - lineStart + 1)
       addInline(paragraph, text, index, end)
@@ -387,33 +415,36 @@ export function scanCost(text: string, costLimits: Record<keyof typeof limits, n
     } else if (rest === 'setext' && paragraph) {
       firstSetext ??= {line: paragraph.line, column: paragraph.column}
       if (++total.setext > costLimits.setextHeadings) {
-        return {place: firstSetext, reason: `Unexpected more than ${costLimits.setextHeadings} setext headings (text underlined with \`=\` or \`-\`), the first here: parsing takes the square of their number; write headings as \`# Heading\``}
+        return {place: firstSetext, reason: `Unexpected more than ${costLimits.setextHeadings} setext headings (text underlined with \`=\` or \`-\`) from here on, expected at most ${costLimits.setextHeadings} (parsing time grows with the square of their number): write headings as \`# Heading\``}
       }
       problem = closeParagraph()
     } else if (rest === 'text' || (rest === 'setext' && !isThematicBreak(text, index, end))) {
       paragraph ??= newInline(line, index - lineStart + 1)
-      if (paragraph.definitions && isDefinition(text, index, end)) {
+      // Definitions are not parsed as inline content; only those at the start of a paragraph are definitions.
+      if (paragraph.definitions && definition.test(text.slice(index, end))) {
         firstDefinition ??= {line, column: index - lineStart + 1}
         total.definitions++
+        paragraph.lines++
       } else {
         paragraph.definitions = false
+        addInline(paragraph, text, index, end)
       }
-      addInline(paragraph, text, index, end)
     }
     if (problem) return problem
+    if (events + total.tokens + (paragraph ? paragraph.markers + paragraph.others : 0) > costLimits.tokens) {
+      return {place: {line, column: 1}, reason: `Unexpected more than ${costLimits.tokens} lines, block quote and list markers, inline markers and escapes by this line, expected at most ${costLimits.tokens} in a document (each costs the parser microseconds): join short lines, drop markup that is not needed, or split the document`}
+    }
     if (newline === -1) break
     lineStart = newline + 1
     line++
   }
   const last = closeParagraph()
   if (last) return last
-  if (firstDefinition && total.definitions * total.brackets > costLimits.references) {
-    return {place: firstDefinition, reason: `Unexpected ${total.definitions} link reference definitions (\`[label]: url\`) in a document with ${total.brackets} closing brackets: each bracket is looked up among all definitions; write links inline (\`[text](url)\`), or split the document`}
+  if (firstDefinition && total.definitions * (total.definitions + total.brackets) > costLimits.references) {
+    return {place: firstDefinition, reason: `Unexpected ${total.definitions} link reference definitions (\`[label]: url\`) with ${total.brackets} closing brackets, expected fewer in a document (each definition and bracket is looked up among all definitions): write links inline (\`[text](url)\`), or split the document`}
   }
-  debugTotal.value = {...total, events}
   return undefined
 }
-export const debugTotal: {value: unknown} = {value: undefined}
 
 function newInline(line: number, column: number): Inline {
   return {line, column, lines: 0, markers: 0, others: 0, brackets: 0, definitions: true, ticks: [], comments: [], commentEnds: [], instructions: [], instructionEnds: [], cdata: [], cdataEnds: [], declarations: [], angles: [], resources: [], parens: [], end: 0}
@@ -423,9 +454,12 @@ function newInline(line: number, column: number): Inline {
 function addInline(inline: Inline, text: string, start: number, end: number): void {
   inline.lines++
   inline.end = end
+  // Two spaces at the end of a line make a hard break.
+  if (end - start >= 2 && text.charCodeAt(end - 1) === 0x20 && text.charCodeAt(end - 2) === 0x20) inline.others++
   for (let index = start; index < end; index++) {
     const code = text.charCodeAt(index)
-    if (code < 0x21 || (code > 0x3e && code < 0x5b) || (code > 0x60 && code !== 0x7e)) continue
+    // Only `&`, `)`, `*`, `<`, `>`, `[`, `\`, `]`, `_` and backticks matter.
+    if (code < 0x26 || (code > 0x3e && code < 0x5b) || code > 0x60) continue
     if (code === 0x2a || code === 0x5f || code === 0x5b) {
       inline.markers++
     } else if (code === 0x5d) {
@@ -508,9 +542,9 @@ function scanTo(openers: readonly number[], ends: readonly number[], gap: number
 }
 
 /** What the rest of a line is, once its container markers are consumed. */
-function classify(text: string, start: number, end: number): Rest {
+function classify(text: string, start: number, width: number, end: number): Rest {
   if (isBlankLine(text, start, end)) return 'blank'
-  const after = skipSpaces(text, start, end, 4)
+  const after = skipSpaces(text, start, width, end, 4)
   if (after.columns > 3) return 'indented'
   const index = after.index
   const code = text.charCodeAt(index)
@@ -531,15 +565,18 @@ function classify(text: string, start: number, end: number): Rest {
   }
   if (isThematicBreak(text, index, end)) return 'thematic'
   if (htmlKind(text, index, end)) return 'html'
+  if (htmlTag.test(text.slice(index, end))) return 'tag'
   return 'text'
 }
 
-/** A line of three or more `*`, `-` or `_` (the same one), with only spaces or tabs between. */
+/** A line of three or more `*`, `-` or `_` (the same one), with only spaces or tabs around and between. */
 function isThematicBreak(text: string, start: number, end: number): boolean {
-  const marker = text.charCodeAt(start)
+  let first = start
+  while (first < end && isSpace(text.charCodeAt(first))) first++
+  const marker = text.charCodeAt(first)
   if (marker !== 0x2a && marker !== 0x2d && marker !== 0x5f) return false
   let count = 0
-  for (let index = start; index < end; index++) {
+  for (let index = first; index < end; index++) {
     const code = text.charCodeAt(index)
     if (code === marker) count++
     else if (!isSpace(code) && code !== 0x0d) return false
@@ -561,24 +598,22 @@ function listMarker(text: string, start: number, end: number): {end: number; mar
   return {end: index + 1, marker: delimiter, number: Number(text.slice(start, index))}
 }
 
-/** `[label]:` at the start of a line: a link reference definition (or a failed one, which costs as much to look up). */
-function isDefinition(text: string, start: number, end: number): boolean {
-  const after = skipSpaces(text, start, end, 3)
-  if (text.charCodeAt(after.index) !== 0x5b) return false
-  const close = text.slice(after.index + 1, end).indexOf(']')
-  return close !== -1 && text.charCodeAt(after.index + close + 2) === 0x3a
-}
+/**
+ * A whole link reference definition on one line: `[label]: url`, the url in `<>` or without spaces and
+ * parentheses, and an optional quoted title. Stricter than markdown, so that what fails here is counted as text.
+ */
+const definition = /^ {0,3}\[(?=[^\]]*[^\s\]])[^[\]\\]{1,999}\]:[ \t]*(?:<[^<>\\\n]*>|[^\s\x00-\x1f\x7f<>()\\]+)(?:[ \t]+(?:"[^"\\]*"|'[^'\\]*'))?[ \t]*\r?$/
 
 /** Fenced code opened on this line: it ends at a fence of as many markers or more. */
-function openFence(text: string, start: number, end: number, depth: number): Raw {
-  const open = skipSpaces(text, start, end, 3).index
+function openFence(text: string, start: number, width: number, end: number, depth: number): Raw {
+  const open = skipSpaces(text, start, width, end, 3).index
   const marker = text.charCodeAt(open)
   let size = 0
   while (text.charCodeAt(open + size) === marker) size++
   return {
     depth,
-    closes(source, from, to) {
-      const after = skipSpaces(source, from, to, 4)
+    closes(source, from, column, to) {
+      const after = skipSpaces(source, from, column, to, 4)
       if (after.columns > 3) return false
       let index = after.index
       while (source.charCodeAt(index) === marker) index++
@@ -587,13 +622,17 @@ function openFence(text: string, start: number, end: number, depth: number): Raw
   }
 }
 
-/** HTML blocks that can interrupt a paragraph (CommonMark kinds 1 to 6) and the text that ends each; kind 7 is left to the paragraph count, which is the safe side. */
+/** HTML blocks that can interrupt a paragraph (CommonMark kinds 1 to 6) and the text that ends each. */
 const htmlRaw = /^<(?:pre|script|style|textarea)(?:[\t >]|$)/i
 const htmlBlock = new RegExp(`^</?(?:${['address', 'article', 'aside', 'base', 'basefont', 'blockquote', 'body', 'caption', 'center', 'col', 'colgroup', 'dd', 'details', 'dialog', 'dir', 'div', 'dl', 'dt', 'fieldset', 'figcaption', 'figure', 'footer', 'form', 'frame', 'frameset', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'head', 'header', 'hr', 'html', 'iframe', 'legend', 'li', 'link', 'main', 'menu', 'menuitem', 'nav', 'noframes', 'ol', 'optgroup', 'option', 'p', 'param', 'search', 'section', 'summary', 'table', 'tbody', 'td', 'tfoot', 'th', 'thead', 'title', 'tr', 'track', 'ul'].join('|')})(?:[\t >]|/>|$)`, 'i')
 
+/** CommonMark kind 7: a line holding one complete opening or closing tag, which cannot interrupt a paragraph. */
+const htmlAttribute = `(?:[ \\t]+[A-Za-z_:][\\w.:-]*(?:[ \\t]*=[ \\t]*(?:[^\\s"'=<>\`]+|'[^']*'|"[^"]*"))?)`
+const htmlTag = new RegExp(`^ {0,3}(?:<[A-Za-z][A-Za-z\\d-]*${htmlAttribute}*[ \\t]*/?>|</[A-Za-z][A-Za-z\\d-]*[ \\t]*>)[ \\t]*\\r?$`)
+
 function htmlKind(text: string, start: number, end: number): string | undefined {
   if (text.charCodeAt(start) !== 0x3c) return undefined
-  const head = text.slice(start, Math.min(end, start + 12))
+  const head = text.slice(start, Math.min(end, start + 16))
   if (htmlRaw.test(head)) return 'raw'
   if (head.startsWith('<!--')) return '-->'
   if (head.startsWith('<?')) return '?>'
@@ -604,13 +643,14 @@ function htmlKind(text: string, start: number, end: number): string | undefined 
 }
 
 /** An HTML block opened on this line: it ends on the line holding its end text, or before a blank line. */
-function openHtml(text: string, start: number, end: number, depth: number): Raw {
-  const kind = htmlKind(text, skipSpaces(text, start, end, 3).index, end)!
+function openHtml(text: string, start: number, width: number, end: number, depth: number): Raw {
+  // Kinds 6 and 7 (a line of one tag) end before a blank line.
+  const kind = htmlKind(text, skipSpaces(text, start, width, end, 3).index, end) ?? 'blank'
   // Where the end text is next found: searched again only once passed, so the block is read once.
   let found = -2
   return {
     depth,
-    closes(source, from, to) {
+    closes(source, from, _width, to) {
       if (kind === 'blank') return isBlankLine(source, from, to)
       if (kind === 'raw') return /<\/(?:pre|script|style|textarea)>/i.test(source.slice(from, to))
       if (found !== -1 && found < from) found = source.indexOf(kind, from)
@@ -619,18 +659,25 @@ function openHtml(text: string, start: number, end: number, depth: number): Raw 
   }
 }
 
-/** Skip spaces and tabs (a tab to the next multiple of four columns) up to `limit` columns. */
-function skipSpaces(text: string, start: number, end: number, limit: number): {index: number; columns: number} {
+/**
+ * Skip spaces and tabs from `start`, at column `width`, up to `limit` columns; a tab goes to the next multiple of four
+ * and may be taken in part (then `index` stays on it, at a later `width`). Returns where it stopped and the columns taken.
+ */
+function skipSpaces(text: string, start: number, width: number, end: number, limit: number): {index: number; width: number; columns: number} {
   let index = start
   let columns = 0
   while (index < end && columns < limit) {
     const code = text.charCodeAt(index)
-    if (code === 0x20) columns++
-    else if (code === 0x09) columns += 4 - (columns % 4)
-    else break
+    const size = code === 0x20 ? 1 : code === 0x09 ? 4 - ((width + columns) % 4) : 0
+    if (size === 0) break
+    if (columns + size > limit) {
+      columns = limit
+      break
+    }
+    columns += size
     index++
   }
-  return {index, columns}
+  return {index, width: width + columns, columns}
 }
 
 function isBlankLine(text: string, start: number, end: number): boolean {
