@@ -222,12 +222,12 @@ function report(): string {
     '- "Bare" remark-parse is slower on these files than the pipeline\'s own parser: without remark-frontmatter it parses',
     '  the YAML (about 60 % of every file) as markdown. remark-parse with remark-frontmatter, the parser the pipeline',
     '  runs, is the real floor; the YAML parser (yaml 2.9) then costs about as much again, before any extraction.',
-    '- A rebuild reads and hashes every document and loads every cached entry (its frontmatter and records), merges',
+    '- A rebuild reads and hashes every document and loads every cached entry (its records; `npm run data` leaves the frontmatter unread), merges',
     '  and checks references across all records; a dataset whose merged inputs are unchanged is then neither',
     '  schema-checked nor rendered (its three files are linked from the last release), while a changed dataset is',
     '  rendered whole, all of its rows, since merged datasets (terms, timeline order, disagreements) cross documents.',
     '- `npm run data` holds each document\'s text only until it is parsed and writes the release piece by piece,',
-    '  1,000 rows at a time; each worker thread has a 4 MB young generation. What remains at 5,000 documents is the',
+    '  1,000 rows at a time; each worker thread has a 16 MB young generation. What remains at 5,000 documents is the',
     '  records themselves, with the parts they were merged from, and the workers\' own heaps.',
     ''
   ]
