@@ -130,9 +130,11 @@ export function entryKey(cache: WorkerCache, filePath: string, sha256: string): 
  * An entry's file text: its checksum, then `{format, key, entry}` as JSON, the
  * entry without its frontmatter, then the frontmatter as JSON, each on a line
  * of its own (JSON has no raw line breaks), so a build can leave it unread.
+ * `partJson` is the part as JSON when the caller has it already.
  */
-export function entryText(key: string, {matter, ...entry}: DocumentEntry): string {
-  return frame(`{"format":${format},"key":${JSON.stringify(key)},"entry":${JSON.stringify(entry)}}\n${JSON.stringify(matter ?? null)}`)
+export function entryText(key: string, {matter, part, digests}: DocumentEntry, partJson = JSON.stringify(part)): string {
+  const entry = `{"part":${partJson},"digests":${JSON.stringify(digests)}}`
+  return frame(`{"format":${format},"key":${JSON.stringify(key)},"entry":${entry}}\n${JSON.stringify(matter ?? null)}`)
 }
 
 /** Text as the cache stores it: line 1 the CRC-32 of the rest, in hex, against a torn or damaged file. */

@@ -13,7 +13,7 @@ import type {RegisterEntry} from '../extract/organisations/index.ts'
 import {parseSource} from '../parse/index.ts'
 import {validateFrontmatter} from '../validate/index.ts'
 import {entryKey, entryText, temporaryName, type DocumentEntry, type WorkerCache} from './index.ts'
-import {digestPart, extractPart} from './merge.ts'
+import {extractPart, serialisePart} from './merge.ts'
 
 export interface Context {
   index: Map<string, RegisterEntry>
@@ -37,7 +37,8 @@ export function stageDocument(file: VFile, {index, cache}: Context): Outcome {
   const ok = parseSource(file) && validateFrontmatter(file)
   const parsed = file.messages.length
   const part = ok ? extractPart(file, index) : undefined
-  const entry: DocumentEntry | undefined = part ? {matter: file.data.matter!, part, digests: digestPart(part)} : undefined
+  const serialised = part && serialisePart(part)
+  const entry: DocumentEntry | undefined = part && serialised ? {matter: file.data.matter!, part, digests: serialised.digests} : undefined
   const extracted = file.messages.length - parsed
   file.messages.length = parsed
   // Only the entry is kept: the tree and the text index go with the document.
@@ -47,7 +48,7 @@ export function stageDocument(file: VFile, {index, cache}: Context): Outcome {
     const key = entryKey(cache, file.path, file.data.sha256 ?? '')
     const temporary = temporaryName(cache.folder, key)
     mkdirSync(cache.folder, {recursive: true})
-    writeFileSync(temporary, entryText(key, entry))
+    writeFileSync(temporary, entryText(key, entry, serialised?.json))
     renameSync(temporary, path.join(cache.folder, key))
   }
   return {ok, extracted, stored, ...(entry === undefined ? {} : {entry})}

@@ -63,8 +63,16 @@ const mergedFrom = {
 export type PartDigests = Record<keyof DocumentPart, string>
 
 export function digestPart(part: DocumentPart): PartDigests {
-  const digest = (list: keyof DocumentPart) => createHash('sha256').update(JSON.stringify(part[list])).digest('hex')
-  return {documents: digest('documents'), terms: digest('terms'), organisations: digest('organisations'), boardMembers: digest('boardMembers'), statistics: digest('statistics'), timeline: digest('timeline')}
+  return serialisePart(part).digests
+}
+
+/** A part as JSON, with its digests, each list turned into JSON once for both (the cache stores the JSON). */
+export function serialisePart(part: DocumentPart): {json: string; digests: PartDigests} {
+  const lists = Object.entries(part).map(([list, value]) => [list, JSON.stringify(value)] as const)
+  return {
+    json: `{${lists.map(([list, json]) => `${JSON.stringify(list)}:${json}`).join(',')}}`,
+    digests: Object.fromEntries(lists.map(([list, json]) => [list, createHash('sha256').update(json).digest('hex')])) as PartDigests
+  }
 }
 
 /**

@@ -45,7 +45,7 @@ export interface ReleaseCache extends Reuse {
   unchanged(dataset: DatasetRecords): boolean
   /** Keep what this build made, once its release is written. */
   save(): Promise<void>
-  /** Files read back rather than rendered, and files that did not check out. */
+  /** Files linked from the last release rather than rendered, and files that did not check out. */
   stats: {reused: number; rejected: number}
 }
 
@@ -112,13 +112,13 @@ async function identityOf(file: string): Promise<string | undefined> {
 }
 
 /**
- * A SHA-256 of a dataset's records, one record's JSON at a time. Records are
+ * A SHA-256 of a dataset's records, as JSON a thousand at a time. Records are
  * plain JSON data (the document cache stores them as JSON), so equal JSON
  * means equal records and so equal files.
  */
 function recordsDigest(dataset: DatasetRecords): string {
   const digest = createHash('sha256').update(`${dataset.name}\0`)
-  // A thousand records at a time: fewer calls than one per record, no string the size of the dataset.
+  // Fewer calls than one per record, and no string the size of the dataset.
   for (let start = 0; start < dataset.records.length; start += 1000) digest.update(JSON.stringify(dataset.records.slice(start, start + 1000)))
   return digest.digest('hex')
 }

@@ -6,13 +6,14 @@
  * the release folder or the cache's record of it. And `npm run data`'s lean
  * build, which lets each document's text go once parsed, gives the same.
  */
+import {createHash} from 'node:crypto'
 import {mkdtemp, readFile, rm, writeFile} from 'node:fs/promises'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {realDocuments, syntheticDocument, writeCorpus, type RealDocument} from '../../bench/corpus.ts'
 import {build, type BuildResult} from '../../pipeline/build.ts'
-import {digestPart, mergedDigests, type DocumentPart, type PartDigests} from '../../pipeline/cache/merge.ts'
+import {digestPart, mergedDigests, serialisePart, type DocumentPart, type PartDigests} from '../../pipeline/cache/merge.ts'
 import {releaseRecordPath} from '../../pipeline/cache/release.ts'
 import {readTextAgain, toVFile} from '../../pipeline/read/index.ts'
 import {snapshot} from '../helpers/project.ts'
@@ -132,6 +133,15 @@ describe('mergedDigests', () => {
     const after = mergedDigests([digestPart(part('a')), digestPart(part('c'))], register('r'))
     expect(Object.keys(before).sort()).toEqual(['board-members', 'documents', 'organisations', 'statistics', 'term-definitions', 'term-relations', 'terms', 'timeline'])
     expect(Object.keys(before).filter((name) => before[name] !== after[name])).toEqual(['statistics'])
+  })
+
+  it('should serialise a part once: the JSON JSON.stringify gives, and each list’s digest of its own JSON', () => {
+    const one = {...part('a'), timeline: [{id: 'e', quote: 'line\nbreak "quoted" – £'} as never]}
+    const {json, digests} = serialisePart(one)
+    expect(json).toBe(JSON.stringify(one))
+    for (const list of Object.keys(one) as Array<keyof DocumentPart>) {
+      expect(digests[list]).toBe(createHash('sha256').update(JSON.stringify(one[list])).digest('hex'))
+    }
   })
 
   it('should change every digest with the register, and with the order of documents', () => {
