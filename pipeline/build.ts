@@ -87,9 +87,10 @@ export async function build(options: Options = {}): Promise<BuildResult> {
     const made = cache ? await fromCache(documents, files, register, publicationFile, cache, options) : fromSources(documents, files, register, publicationFile)
     if (!made) return failed()
     const {usable, datasets, publication} = made
-    // Records of a dataset unchanged since the last release passed their schema then; their files can be reused.
+    // Records unchanged since the last release passed their schema then; their files, or their rows, can be reused.
     const reuse = cache && out !== null ? await openReleaseCache(root, out, await pipelineVersion()) : undefined
-    validateDatasets(datasets, usable, {checked: reuse?.unchanged})
+    await reuse?.compare(datasets)
+    validateDatasets(datasets, usable, {checked: reuse?.checked})
     if (hasErrors(files)) return failed(datasets)
 
     const outputNames: string[] = []

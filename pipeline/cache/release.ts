@@ -5,48 +5,72 @@
  * linked into the new release instead of rendered again, and its records,
  * validated then, need no schema check now.
  *
+ * A dataset whose records changed in part is rendered again row by row: a
+ * record whose JSON row is a row of the last release's JSON file gives the
+ * rows that release has at the same place in each file (equal JSON, equal
+ * values, equal rows), and passed its schema then. Only the other records are
+ * schema-checked and rendered. This holds only for records of plain JSON data
+ * with exactly the dataset's columns, on both sides, which every extractor
+ * makes; any other record is checked and rendered as usual.
+ *
  * The record of what the release was made from is `.cache/pipeline/release.json`:
- * per dataset a digest of its records, and per file its size, SHA-256 and
- * identity on disk (inode, size, modification time in nanoseconds, as make and
- * git judge a file unchanged). It is never trusted blindly: it carries a CRC-32
- * of its own text and the pipeline version, a file whose identity differs
- * (edited, replaced or lost since) is rendered afresh, and the record is
- * replaced only after a release has been written whole.
+ * per dataset a digest of its records and the rows whose records were not plain,
+ * and per file its size (and the canonical CSV's SHA-256, for datapackage.json)
+ * and identity on disk (inode, size, modification time in nanoseconds, as make
+ * and git judge a file unchanged). It is never trusted blindly: it carries a
+ * CRC-32 of its own text and the pipeline version, a file whose identity differs
+ * (edited, replaced or lost since) is rendered afresh, the rows are found in the
+ * files themselves and used only when all three files have as many, and the
+ * record is replaced only after a release has been written whole.
  */
 import {createHash} from 'node:crypto'
 import {mkdir, readFile, rename, stat, writeFile} from 'node:fs/promises'
 import path from 'node:path'
-import type {FileSummary} from '../write/datapackage.ts'
-import {formats, type Reuse} from '../write/release.ts'
 import type {DatasetRecords} from '../validate/index.ts'
+import {columnsOf} from '../validate/schemas.ts'
+import {jsonLayout} from '../write/json.ts'
+import {formats, type MadeFile, type Reuse} from '../write/release.ts'
+import {chunkRows} from '../write/rows.ts'
 import {frame, temporaryName, unframe} from './index.ts'
 
 /** Where the record lives under the project root. */
 export const releaseRecordPath = '.cache/pipeline/release.json'
 
 /** Bump when the layout of the record changes. */
-const format = 1
+const format = 2
 
 interface ReleaseRecord {
   format: number
   version: string
   /** The release folder, relative to the project root. */
   target: string
-  datasets: Record<string, {digest: string; files: Record<string, WrittenFile>}>
+  datasets: Record<string, DatasetEntry>
 }
 
-interface WrittenFile extends FileSummary {
+interface DatasetEntry {
+  digest: string
+  /** Rows whose records were not plain JSON data with exactly the dataset's columns: never reused. */
+  unplain: number[]
+  files: Record<string, WrittenFile>
+}
+
+interface WrittenFile extends MadeFile {
   /** `inode:size:mtimeNs` of the file in the release folder, once written. */
   identity?: string
 }
 
 export interface ReleaseCache extends Reuse {
-  /** Whether `dataset` has exactly the records it had in the last release (so they passed validation then). */
-  unchanged(dataset: DatasetRecords): boolean
+  /**
+   * Find, for each dataset whose records changed since the last release, which of its records are
+   * rows of that release; call before `checked` and before rendering.
+   */
+  compare(datasets: readonly DatasetRecords[]): Promise<void>
+  /** Whether `dataset`'s records passed their schema in the last release: all of them, or those `index` picks. */
+  checked(dataset: DatasetRecords): boolean | ((index: number) => boolean)
   /** Keep what this build made, once its release is written. */
   save(): Promise<void>
-  /** Files linked from the last release rather than rendered, and files that did not check out. */
-  stats: {reused: number; rejected: number}
+  /** Files linked from the last release rather than rendered, files that did not check out, and rows of rendered files taken from the last release. */
+  stats: {reused: number; rejected: number; rows: number}
 }
 
 /** Open the record of the release in `target` (relative to `root`) for a build by pipeline `version`. */
@@ -56,7 +80,10 @@ export async function openReleaseCache(root: string, target: string, version: st
   const previous = last && last.version === version && last.target === target ? last.datasets : {}
   const next: ReleaseRecord = {format, version, target, datasets: {}}
   const digests = new WeakMap<DatasetRecords, string>()
-  const stats = {reused: 0, rejected: 0}
+  /** For each record of a changed dataset, its row in the last release, or -1; and how many rows that release has. */
+  const matches = new WeakMap<DatasetRecords, {match: Int32Array; rows: number}>()
+  const stats = {reused: 0, rejected: 0, rows: 0}
+  const fileOf = (name: string) => path.join(root, target, name)
 
   const digestOf = (dataset: DatasetRecords): string => {
     let digest = digests.get(dataset)
@@ -64,35 +91,73 @@ export async function openReleaseCache(root: string, target: string, version: st
     if (digest === undefined) digests.set(dataset, (digest = dataset.digest ? `merged:${dataset.digest}` : `records:${recordsDigest(dataset)}`))
     return digest
   }
+  const unchanged = (dataset: DatasetRecords) => previous[dataset.name]?.digest === digestOf(dataset)
+
+  /** Whether the last release's file `name` of `dataset` is as it was written. */
+  const untouched = async (dataset: DatasetRecords, name: string): Promise<boolean> => {
+    const identity = previous[dataset.name]?.files[name]?.identity
+    return identity !== undefined && identity === (await identityOf(fileOf(name)))
+  }
+  /** The rows of the last release's file `name`, if it is as it was written and holds the rows it should. */
+  const rowsOf = async (dataset: DatasetRecords, name: string): Promise<string[] | undefined> => {
+    const layout = formats.find((format) => dataset.name + format.suffix === name)?.layout
+    if (!layout || !(await untouched(dataset, name))) return undefined
+    // Read as bytes and decoded whole: decoding while reading is several times slower.
+    return layout.split((await readFile(fileOf(name))).toString('utf8'), columnsOf(dataset.name))
+  }
 
   return {
     stats,
-    unchanged: (dataset) => previous[dataset.name]?.digest === digestOf(dataset),
+    async compare(datasets) {
+      for (const dataset of datasets) {
+        const entry = previous[dataset.name]
+        if (!entry || unchanged(dataset)) continue
+        const rows = await rowsOf(dataset, dataset.name + '.json')
+        if (rows) matches.set(dataset, {match: matchRows(dataset, rows, new Set(entry.unplain)), rows: rows.length})
+      }
+    },
+    checked(dataset) {
+      if (unchanged(dataset)) return true
+      const match = matches.get(dataset)?.match
+      return match ? (index) => match[index]! >= 0 : false
+    },
     async files(dataset) {
-      const entry = previous[dataset.name]
-      if (!entry || entry.digest !== digestOf(dataset)) return undefined
-      const files = new Map<string, {path: string; summary: FileSummary}>()
-      for (const name of formats.map((format) => dataset.name + format.suffix)) {
-        const file = path.join(root, target, name)
-        const written = entry.files[name]
-        if (!written?.identity || written.identity !== (await identityOf(file))) {
+      if (!unchanged(dataset)) return undefined
+      const files = new Map<string, {path: string; made: MadeFile}>()
+      for (const format of formats) {
+        const name = dataset.name + format.suffix
+        const made = previous[dataset.name]!.files[name]
+        if (!made || (format.hashed && !made.sha256) || !(await untouched(dataset, name))) {
           stats.rejected++
           return undefined
         }
-        files.set(name, {path: file, summary: {bytes: written.bytes, sha256: written.sha256}})
+        files.set(name, {path: fileOf(name), made})
       }
       stats.reused += files.size
       return files
     },
-    made(dataset, name, summary: FileSummary) {
-      const entry = (next.datasets[dataset.name] ??= {digest: digestOf(dataset), files: {}})
-      entry.files[name] = {bytes: summary.bytes, sha256: summary.sha256}
+    async rows(dataset, name) {
+      const {match, rows: count} = matches.get(dataset) ?? {}
+      if (!match) return undefined
+      const rows = await rowsOf(dataset, name)
+      // Row i of each file is the same record's, so the files must agree on how many there are.
+      if (!rows || rows.length !== count) return undefined
+      return (index) => {
+        const row = match[index]!
+        if (row < 0) return undefined
+        stats.rows++
+        return rows[row]
+      }
+    },
+    made(dataset, name, made) {
+      const entry = (next.datasets[dataset.name] ??= {digest: digestOf(dataset), unplain: unplainRows(dataset), files: {}})
+      entry.files[name] = {...made}
     },
     async save() {
       // Each file as it now stands in the release folder, so the next build can tell it untouched.
       for (const entry of Object.values(next.datasets)) {
         for (const [name, written] of Object.entries(entry.files)) {
-          const identity = await identityOf(path.join(root, target, name))
+          const identity = await identityOf(fileOf(name))
           if (identity) written.identity = identity
         }
       }
@@ -103,6 +168,64 @@ export async function openReleaseCache(root: string, target: string, version: st
       await rename(temporary, recordFile)
     }
   }
+}
+
+/**
+ * For each record, the row of the last release's JSON file (`rows`) that is
+ * its own JSON row, or -1; both the record and that row's record must be
+ * plain (see `isPlain`). Both lists are in the dataset's order, so each record
+ * is first compared with the row after the last one found; failing that, with
+ * the row that begins as it does (its first field, usually its id).
+ */
+function matchRows(dataset: DatasetRecords, rows: readonly string[], unplain: ReadonlySet<number>): Int32Array {
+  const columns = columnsOf(dataset.name)
+  const firstLine = (row: string) => row.slice(0, row.indexOf('\n', 4))
+  let byFirstLine: Map<string, number> | undefined
+  const records = dataset.records as unknown as Array<Record<string, unknown>>
+  const match = new Int32Array(records.length).fill(-1)
+  let next = 0
+  for (let start = 0; start < records.length; start += chunkRows) {
+    jsonLayout.rows(records.slice(start, start + chunkRows), columns).forEach((text, at) => {
+      let row = rows[next] === text ? next : -1
+      if (row < 0) {
+        byFirstLine ??= new Map(rows.map((old, index) => [firstLine(old), index] as const).reverse())
+        const candidate = byFirstLine.get(firstLine(text))
+        if (candidate !== undefined && rows[candidate] === text) row = candidate
+      }
+      if (row < 0 || unplain.has(row) || !isPlain(records[start + at]!, columns)) return
+      match[start + at] = row
+      next = row + 1
+    })
+  }
+  return match
+}
+
+/** Rows of `dataset` whose records are not plain. */
+function unplainRows(dataset: DatasetRecords): number[] {
+  const columns = columnsOf(dataset.name)
+  const rows: number[] = []
+  ;(dataset.records as unknown as Array<Record<string, unknown>>).forEach((record, row) => {
+    if (!isPlain(record, columns)) rows.push(row)
+  })
+  return rows
+}
+
+/**
+ * A record whose JSON says all there is to it: exactly `columns` as its own
+ * keys, each null, a boolean, a string, a finite number or a list of those.
+ * Two plain records with equal JSON are equal, so they give equal rows and
+ * the same verdict from their schema.
+ */
+export function isPlain(record: Record<string, unknown>, columns: readonly string[]): boolean {
+  if (Object.keys(record).length !== columns.length) return false
+  return columns.every((column) => {
+    const value = record[column]
+    return Object.hasOwn(record, column) && (Array.isArray(value) ? value.every(isPlainValue) : isPlainValue(value))
+  })
+}
+
+function isPlainValue(value: unknown): boolean {
+  return value === null || typeof value === 'string' || typeof value === 'boolean' || (typeof value === 'number' && Number.isFinite(value))
 }
 
 /** A file's inode, size and modification time, or undefined when it cannot be read. */
@@ -138,12 +261,13 @@ async function load(file: string): Promise<ReleaseRecord | undefined> {
 
 function isDatasets(value: unknown): value is ReleaseRecord['datasets'] {
   if (!value || typeof value !== 'object') return false
+  const isNumbers = (list: unknown) => Array.isArray(list) && list.every((item) => Number.isInteger(item) && item >= 0)
   const isFile = (file: unknown) => {
     const {bytes, sha256, identity} = (file ?? {}) as Partial<WrittenFile>
-    return typeof bytes === 'number' && typeof sha256 === 'string' && (identity === undefined || typeof identity === 'string')
+    return typeof bytes === 'number' && (sha256 === undefined || typeof sha256 === 'string') && (identity === undefined || typeof identity === 'string')
   }
   return Object.values(value).every((entry: unknown) => {
-    const {digest, files} = (entry ?? {}) as {digest?: unknown; files?: unknown}
-    return typeof digest === 'string' && !!files && typeof files === 'object' && Object.values(files).every(isFile)
+    const {digest, unplain, files} = (entry ?? {}) as Partial<Record<keyof DatasetEntry, unknown>>
+    return typeof digest === 'string' && isNumbers(unplain) && !!files && typeof files === 'object' && Object.values(files).every(isFile)
   })
 }

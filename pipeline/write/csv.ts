@@ -5,13 +5,11 @@
  * spreadsheet would run as a formula.
  */
 import {stringify, type Options} from 'csv-stringify/sync'
+import {fileChunks, type Layout, type Records} from './rows.ts'
+
+export {chunkRows} from './rows.ts'
 
 export const listDelimiter = '|'
-
-/** Rows per piece of a file made piece by piece. */
-export const chunkRows = 1000
-
-type Records = ReadonlyArray<Record<string, unknown>>
 
 /** A cell as text: empty for null, lists joined, numbers in plain notation. */
 export function cell(value: unknown): string {
@@ -30,18 +28,65 @@ const canonical: Options = {record_delimiter: 'unix', quoted_match: quoted}
 const excel: Options = {record_delimiter: 'windows', escape_formulas: true, quoted_match: quoted}
 
 /**
+ * csv-stringify's text for many rows, one string per row. It ends each row
+ * with `delimiter` and quotes any cell holding a quote or a line break, so a
+ * row ends at the first delimiter outside quotes.
+ */
+export function splitRows(text: string, delimiter: string): string[] {
+  const rows: string[] = []
+  let start = 0
+  let at = 0
+  let quote = text.indexOf('"')
+  while (start < text.length) {
+    const end = text.indexOf(delimiter, at)
+    if (end === -1) throw new Error('Unexpected CSV text without a final record delimiter')
+    if (quote !== -1 && quote < end) {
+      // Skip the quoted cell; a doubled quote inside it is an escaped one.
+      let close = text.indexOf('"', quote + 1)
+      while (close !== -1 && text.charCodeAt(close + 1) === 34) close = text.indexOf('"', close + 2)
+      if (close === -1) throw new Error('Unexpected CSV text with an unclosed quote')
+      at = close + 1
+      quote = text.indexOf('"', at)
+      continue
+    }
+    at = end + delimiter.length
+    rows.push(text.slice(start, at))
+    start = at
+  }
+  return rows
+}
+
+function csvLayout(options: Options, prefix: string): Layout {
+  const delimiter = options.record_delimiter === 'windows' ? '\r\n' : '\n'
+  // The byte-order mark lets Excel read UTF-8 ("£", "–").
+  const head = (columns: readonly string[]) => prefix + stringify([columns.slice()], options)
+  return {
+    head,
+    rows: (records, columns) => splitRows(stringify(records.map((record) => columns.map((column) => cell(record[column]))), options), delimiter),
+    separator: '',
+    tail: '',
+    split(text, columns) {
+      const header = head(columns)
+      if (!text.startsWith(header) || !text.endsWith(delimiter)) return undefined
+      try {
+        return splitRows(text.slice(header.length), delimiter)
+      } catch {
+        return undefined
+      }
+    }
+  }
+}
+
+/** The two CSV variants, as rows (see ./rows.ts). */
+export const csvLayouts = {canonical: csvLayout(canonical, ''), excel: csvLayout(excel, '\uFEFF')} as const
+
+/**
  * The CSV in pieces of `chunkRows` rows, the header row first, so a large
  * dataset is never one string. csv-stringify writes each row on its own, so
  * the pieces joined are exactly the file made in one go.
  */
-export function* csvChunks(records: Records, columns: readonly string[], variant: 'canonical' | 'excel' = 'canonical'): Generator<string> {
-  const options = variant === 'excel' ? excel : canonical
-  const row = (record: Record<string, unknown>) => columns.map((column) => cell(record[column]))
-  for (let start = 0; start === 0 || start < records.length; start += chunkRows) {
-    const rows = records.slice(start, start + chunkRows).map(row)
-    // The byte-order mark lets Excel read UTF-8 ("£", "–").
-    yield start === 0 ? (variant === 'excel' ? '\uFEFF' : '') + stringify([columns.slice(), ...rows], options) : stringify(rows, options)
-  }
+export function csvChunks(records: Records, columns: readonly string[], variant: keyof typeof csvLayouts = 'canonical'): Generator<string> {
+  return fileChunks(csvLayouts[variant], records, columns)
 }
 
 /** Canonical CSV: LF line ends, no byte-order mark, cells exactly as the data. */

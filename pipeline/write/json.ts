@@ -1,24 +1,36 @@
 /** JSON: an array of typed records, fields in the schema's column order, two-space indent, final newline. */
-import {chunkRows} from './csv.ts'
+import {fileChunks, type Layout, type Records} from './rows.ts'
 
-type Records = ReadonlyArray<Record<string, unknown>>
+/**
+ * Each record as `JSON.stringify(records, null, 2)` writes it inside the
+ * array: one more level of indent (JSON strings hold no raw line break).
+ */
+export const jsonLayout: Layout = {
+  head: () => '[\n',
+  rows: (records, columns) =>
+    records.map((record) => {
+      const ordered: Record<string, unknown> = {}
+      for (const column of columns) ordered[column] = record[column] ?? null
+      return '  ' + JSON.stringify(ordered, null, 2).replaceAll('\n', '\n  ')
+    }),
+  separator: ',\n',
+  tail: '\n]\n',
+  empty: () => '[]\n',
+  // Rows are objects indented by two and their fields by four, so `\n  },\n  {\n` is only ever between two rows.
+  split(text) {
+    if (text === '[]\n') return []
+    if (!text.startsWith('[\n  {\n') || !text.endsWith('\n  }\n]\n')) return undefined
+    const pieces = text.slice(2, -3).split('\n  },\n  {\n')
+    return pieces.map((piece, index) => (index === 0 ? '' : '  {\n') + piece + (index === pieces.length - 1 ? '' : '\n  }'))
+  }
+}
 
 /**
  * The JSON in pieces of `chunkRows` records, so a large dataset is never one
  * string; joined, they are exactly `JSON.stringify(records, null, 2)` and a newline.
  */
-export function* jsonChunks(records: Records, columns: readonly string[]): Generator<string> {
-  if (records.length === 0) {
-    yield '[]\n'
-    return
-  }
-  const ordered = (record: Record<string, unknown>) => Object.fromEntries(columns.map((column) => [column, record[column] ?? null]))
-  for (let start = 0; start < records.length; start += chunkRows) {
-    // `[\n  {…},\n  {…}\n]`: the records between the brackets, joined as one array would join them.
-    const items = JSON.stringify(records.slice(start, start + chunkRows).map(ordered), null, 2).slice(2, -2)
-    yield (start === 0 ? '[\n' : ',\n') + items
-  }
-  yield '\n]\n'
+export function jsonChunks(records: Records, columns: readonly string[]): Generator<string> {
+  return fileChunks(jsonLayout, records, columns)
 }
 
 export function toJson(records: Records, columns: readonly string[]): string {

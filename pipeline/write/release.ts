@@ -7,9 +7,10 @@ import {createHash} from 'node:crypto'
 import type {Publication} from '../publication.ts'
 import type {DatasetRecords} from '../validate/index.ts'
 import {columnsOf} from '../validate/schemas.ts'
-import {csvChunks} from './csv.ts'
+import {csvLayouts} from './csv.ts'
 import {toDatapackage, type FileSummary} from './datapackage.ts'
-import {jsonChunks} from './json.ts'
+import {jsonLayout} from './json.ts'
+import {fileChunks, type Layout, type Records} from './rows.ts'
 
 export type Chunk = string | Uint8Array
 
@@ -25,21 +26,27 @@ export interface ReleaseFile {
   content: Iterable<Chunk> | ExistingFile
 }
 
-/** Files of a dataset made by an earlier build, to be used instead of rendering them again (see ../cache/release.ts). */
-export interface Reuse {
-  /** Where the files `dataset` gave last time are, by name, with their summaries, if its records and the files are unchanged. */
-  files(dataset: DatasetRecords): Promise<ReadonlyMap<string, {path: string; summary: FileSummary}> | undefined>
-  /** Note a file this build made of `dataset`. */
-  made(dataset: DatasetRecords, name: string, summary: FileSummary): void
+/** What is known of a file made: its size, and its SHA-256 if its format is `hashed`. */
+export interface MadeFile {
+  bytes: number
+  sha256?: string | undefined
 }
 
-type Records = ReadonlyArray<Record<string, unknown>>
+/** Files of a dataset made by an earlier build, to be used instead of rendering them again (see ../cache/release.ts). */
+export interface Reuse {
+  /** Where the files `dataset` gave last time are, by name, with what is known of them, if its records and the files are unchanged. */
+  files(dataset: DatasetRecords): Promise<ReadonlyMap<string, {path: string; made: MadeFile}> | undefined>
+  /** For a dataset whose records changed in part: the rows of the last release's file `name` that are the rows of this build's records, by record. */
+  rows(dataset: DatasetRecords, name: string): Promise<((index: number) => string | undefined) | undefined>
+  /** Note a file this build made of `dataset`. */
+  made(dataset: DatasetRecords, name: string, made: MadeFile): void
+}
 
-/** The three files of every dataset, by the suffix of their names. */
-export const formats: ReadonlyArray<{suffix: string; render: (records: Records, columns: readonly string[]) => Iterable<string>}> = [
-  {suffix: '.csv', render: (records, columns) => csvChunks(records, columns)},
-  {suffix: '.excel.csv', render: (records, columns) => csvChunks(records, columns, 'excel')},
-  {suffix: '.json', render: jsonChunks}
+/** The three files of every dataset, by the suffix of their names; datapackage.json gives the SHA-256 of the canonical CSV. */
+export const formats: ReadonlyArray<{suffix: string; layout: Layout; hashed: boolean}> = [
+  {suffix: '.csv', layout: csvLayouts.canonical, hashed: true},
+  {suffix: '.excel.csv', layout: csvLayouts.excel, hashed: false},
+  {suffix: '.json', layout: jsonLayout, hashed: false}
 ]
 
 /** Every file of the release, datasets in order, datapackage.json last (it describes the CSVs before it). */
@@ -50,27 +57,32 @@ export async function* releaseFiles(datasets: readonly DatasetRecords[], publica
     const columns = columnsOf(dataset.name)
     for (const format of formats) {
       const name = dataset.name + format.suffix
-      const done = (summary: FileSummary) => {
-        reuse?.made(dataset, name, summary)
-        if (format.suffix === '.csv') csvs.set(dataset.name, summary)
+      const done = (made: MadeFile) => {
+        reuse?.made(dataset, name, made)
+        if (format.hashed) csvs.set(dataset.name, {bytes: made.bytes, sha256: made.sha256!})
       }
       const reused = previous?.get(name)
-      if (reused) done(reused.summary)
-      yield {name, content: reused ? {existing: reused.path} : summarised(format.render(dataset.records as unknown as Records, columns), done)}
+      if (reused) {
+        done(reused.made)
+        yield {name, content: {existing: reused.path}}
+        continue
+      }
+      const chunks = fileChunks(format.layout, dataset.records as unknown as Records, columns, {previous: await reuse?.rows(dataset, name)})
+      yield {name, content: summarised(chunks, format.hashed, done)}
     }
   }
   const documents = datasets.find((dataset) => dataset.name === 'documents')?.records ?? []
   yield {name: 'datapackage.json', content: [toDatapackage(publication, csvs, documents as never)]}
 }
 
-/** The chunks, passed on as they are read; once all are read, `done` gets their size and SHA-256. */
-function* summarised(chunks: Iterable<Chunk>, done: (summary: FileSummary) => void): Generator<Chunk> {
-  const hash = createHash('sha256')
+/** The chunks, passed on as they are read; once all are read, `done` gets their size, and their SHA-256 if `hashed`. */
+function* summarised(chunks: Iterable<Chunk>, hashed: boolean, done: (made: MadeFile) => void): Generator<Chunk> {
+  const hash = hashed ? createHash('sha256') : undefined
   let bytes = 0
   for (const chunk of chunks) {
-    hash.update(chunk)
+    hash?.update(chunk)
     bytes += typeof chunk === 'string' ? Buffer.byteLength(chunk) : chunk.byteLength
     yield chunk
   }
-  done({bytes, sha256: hash.digest('hex')})
+  done({bytes, sha256: hash?.digest('hex')})
 }

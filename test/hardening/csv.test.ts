@@ -1,12 +1,13 @@
 /**
  * Whatever text a record holds, a real CSV parser reads the canonical file
  * back to exactly the cells, and the Excel file to the same cells with
- * formula-like ones prefixed by `'`, one record per row.
+ * formula-like ones prefixed by `'`, one record per row; and each file splits
+ * into exactly one row per record, as a rebuild reuses them.
  */
 import {parse} from 'csv-parse/sync'
 import fc from 'fast-check'
 import {describe, expect, it} from 'vitest'
-import {cell, toCsv, toExcelCsv} from '../../pipeline/write/csv.ts'
+import {cell, csvLayouts, toCsv, toExcelCsv} from '../../pipeline/write/csv.ts'
 
 /** Characters that matter to CSV, spreadsheets and white space, among ordinary ones. */
 const character = fc.constantFrom('a', 'Z', '0', ' ', ',', '"', "'", '\n', '\r', '\t', '=', '+', '-', '@', '|', '\u00a0', '\u2028', '\uFEFF', '£', '–', '😀', '\\')
@@ -28,6 +29,25 @@ describe('CSV round trip through csv-parse', () => {
         expect(parse(excel, {bom: true, record_delimiter: '\r\n'})).toEqual(expected.map((row) => row.map((text) => (formula.test(text) ? `'${text}` : text))))
       }),
       {numRuns: 2000}
+    )
+  })
+})
+
+describe('CSV rows', () => {
+  it('should split csv-stringify’s text into one row per record, each the file of that record alone', () => {
+    fc.assert(
+      fc.property(table, ([columns, records]) => {
+        for (const layout of [csvLayouts.canonical, csvLayouts.excel]) {
+          const rows = layout.rows(records, columns)
+          expect(rows).toHaveLength(records.length)
+          rows.forEach((row, index) => expect(row).toBe(layout.rows([records[index]!], columns)[0]))
+          const head = layout.head(columns)
+          expect(head + rows.join('')).toBe(layout === csvLayouts.canonical ? toCsv(records, columns) : toExcelCsv(records, columns))
+          // Each row alone reads back as exactly one record.
+          rows.forEach((row) => expect(parse(head.replace('\uFEFF', '') + row, {record_delimiter: layout === csvLayouts.excel ? '\r\n' : '\n'})).toHaveLength(2))
+        }
+      }),
+      {numRuns: 500}
     )
   })
 })

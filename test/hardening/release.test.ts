@@ -1,10 +1,11 @@
 /**
  * Reuse of the last release (issue 4): a dataset whose records are unchanged
  * is copied from the release it was written to instead of rendered again, and
- * its records skip the schema check they passed then; the release is always
- * byte-for-byte what a build without the cache writes, whatever happened to
- * the release folder or the cache's record of it. And `npm run data`'s lean
- * build, which lets each document's text go once parsed, gives the same.
+ * its records skip the schema check they passed then; in a dataset that
+ * changed, each unchanged record's rows are taken from that release. The
+ * release is always byte-for-byte what a build without the cache writes,
+ * whatever happened to the release folder or the cache's record of it. And
+ * `npm run data`'s lean build, which lets each document's text go once parsed, gives the same.
  */
 import {createHash} from 'node:crypto'
 import {mkdtemp, readFile, rm, writeFile} from 'node:fs/promises'
@@ -14,11 +15,20 @@ import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {realDocuments, syntheticDocument, writeCorpus, type RealDocument} from '../../bench/corpus.ts'
 import {build, type BuildResult} from '../../pipeline/build.ts'
 import {digestPart, mergedDigests, serialisePart, type DocumentPart, type PartDigests} from '../../pipeline/cache/merge.ts'
-import {releaseRecordPath} from '../../pipeline/cache/release.ts'
+import {isPlain, releaseRecordPath} from '../../pipeline/cache/release.ts'
 import {readTextAgain, toVFile} from '../../pipeline/read/index.ts'
 import {snapshot} from '../helpers/project.ts'
 
 const release = 'dist-data/draft'
+const countOf = (result: BuildResult, name: string) => result.datasets.find((dataset) => dataset.name === name)!.records.length
+/** Write the cache's record of the last release, changed by `change`, with a correct checksum. */
+async function rewriteRecord(root: string, change: (body: {datasets: Record<string, {unplain: number[]}>; version: string}) => unknown): Promise<void> {
+  const file = path.join(root, releaseRecordPath)
+  const text = await readFile(file, 'utf8')
+  const body = JSON.stringify(change(JSON.parse(text.slice(text.indexOf('\n') + 1))))
+  const {crc32} = await import('node:zlib')
+  await writeFile(file, `${crc32(body).toString(16).padStart(8, '0')}\n${body}`)
+}
 const messagesOf = (result: BuildResult) => result.files.flatMap((file) => file.messages.map((message) => `${file.path}:${message.line}:${message.column} ${message.ruleId}`))
 
 describe('reuse of the last release', () => {
@@ -40,9 +50,9 @@ describe('reuse of the last release', () => {
 
   it('should render every file on a cold build, then reuse all 24 dataset files when nothing changed', async () => {
     const cold = await build({root, cache: true, retain: false})
-    expect(cold.release).toEqual({reused: 0, rejected: 0})
+    expect(cold.release).toEqual({reused: 0, rejected: 0, rows: 0})
     const warm = await build({root, cache: true, retain: false})
-    expect(warm.release).toEqual({reused: 24, rejected: 0})
+    expect(warm.release).toEqual({reused: 24, rejected: 0, rows: 0})
     expect(warm.outputNames).toHaveLength(25)
     expect(await snapshot(path.join(root, release))).toEqual(await expected())
   })
@@ -55,8 +65,38 @@ describe('reuse of the last release', () => {
     await writeFile(file, text.replace('label: Primary care networks\n', 'label: Primary care networks in Kent and Medway\n'))
     const edited = await build({root, cache: true, retain: false})
     expect(edited.ok, messagesOf(edited).join('\n')).toBe(true)
-    // Six of the eight datasets reused: 18 files; statistics and documents rendered again.
-    expect(edited.release).toEqual({reused: 18, rejected: 0})
+    // Six of the eight datasets reused: 18 files; statistics and documents rendered again, each from the
+    // last release's rows but for the edited statistic and document, in each of the three files.
+    expect(edited.release).toEqual({reused: 18, rejected: 0, rows: 3 * (countOf(edited, 'statistics') - 1 + countOf(edited, 'documents') - 1)})
+    expect(await snapshot(path.join(root, release))).toEqual(await expected())
+  })
+
+  it('should take from the last release the rows of records an edit leaves alone, in every dataset it changes', async () => {
+    // Every figure of one document renumbered: a record of every dataset changes.
+    const edited = syntheticDocument(real, 7, 1)
+    await writeFile(path.join(root, 'sources/documents', `${edited.id}.md`), edited.text)
+    const result = await build({root, cache: true, retain: false})
+    expect(result.ok, messagesOf(result).join('\n')).toBe(true)
+    const rows = result.datasets.reduce((sum, dataset) => sum + dataset.records.length, 0)
+    expect(result.release!.reused).toBeLessThan(6)
+    // One document of 20 changed: most rows, but not all, come from the last release.
+    expect(result.release!.rows).toBeGreaterThan(3 * rows * 0.8)
+    expect(result.release!.rows).toBeLessThan(3 * rows)
+    expect(await snapshot(path.join(root, release))).toEqual(await expected())
+  })
+
+  it('should never take a row whose record was not plain data', async () => {
+    await build({root, cache: true, retain: false})
+    // Say every statistic of the last release was not plain; then edit one statistic again.
+    await rewriteRecord(root, (body) => {
+      body.datasets['statistics']!.unplain = Array.from({length: 10_000}, (_, index) => index)
+      return body
+    })
+    const file = path.join(root, 'sources/documents', `${syntheticDocument(real, 4).id}.md`)
+    const text = await readFile(file, 'utf8')
+    await writeFile(file, text.replace('label: Primary care networks in Kent and Medway\n', 'label: Primary care networks\n'))
+    const result = await build({root, cache: true, retain: false})
+    expect(result.release).toEqual({reused: 18, rejected: 0, rows: 3 * (countOf(result, 'documents') - 1)})
     expect(await snapshot(path.join(root, release))).toEqual(await expected())
   })
 
@@ -65,7 +105,7 @@ describe('reuse of the last release', () => {
     const target = path.join(root, release, 'terms.csv')
     await writeFile(target, (await readFile(target, 'utf8')).replace('\n', '\nhand,edited\n'))
     const result = await build({root, cache: true})
-    expect(result.release).toEqual({reused: 21, rejected: 1})
+    expect(result.release).toEqual({reused: 21, rejected: 1, rows: 0})
     expect(await snapshot(path.join(root, release))).toEqual(await expected())
   })
 
@@ -73,13 +113,10 @@ describe('reuse of the last release', () => {
     const record = path.join(root, releaseRecordPath)
     const text = await readFile(record, 'utf8')
     await writeFile(record, text.replace('"statistics"', '"statistikk"'))
-    expect((await build({root, cache: true})).release).toEqual({reused: 0, rejected: 0})
+    expect((await build({root, cache: true})).release).toEqual({reused: 0, rejected: 0, rows: 0})
     // A record with a correct checksum but another version is not this pipeline's: nothing is reused.
-    const body = JSON.parse(text.slice(text.indexOf('\n') + 1)) as {version: string}
-    const {crc32} = await import('node:zlib')
-    const other = JSON.stringify({...body, version: 'another'})
-    await writeFile(record, `${crc32(other).toString(16).padStart(8, '0')}\n${other}`)
-    expect((await build({root, cache: true})).release).toEqual({reused: 0, rejected: 0})
+    await rewriteRecord(root, (body) => ({...body, version: 'another'}))
+    expect((await build({root, cache: true})).release).toEqual({reused: 0, rejected: 0, rows: 0})
     expect(await snapshot(path.join(root, release))).toEqual(await expected())
   })
 
@@ -114,6 +151,25 @@ describe('reuse of the last release', () => {
     file.value = ''
     file.data.sha256 = '0'.repeat(64)
     expect(() => readTextAgain(file, root)).toThrow(`${relative} changed while the build ran`)
+  })
+})
+
+describe('isPlain', () => {
+  const columns = ['id', 'value', 'names']
+  it('should hold for exactly the columns, each null, a boolean, a string, a finite number or a list of those', () => {
+    expect(isPlain({id: 'a', value: 1.5, names: ['x', 2, null, true]}, columns)).toBe(true)
+    expect(isPlain({id: 'a', value: null, names: []}, columns)).toBe(true)
+  })
+
+  it('should not hold where JSON would hide a difference', () => {
+    expect(isPlain({id: 'a', value: 1}, columns)).toBe(false)
+    expect(isPlain({id: 'a', value: undefined, names: []}, columns)).toBe(false)
+    expect(isPlain({id: 'a', value: 1, names: [], extra: 1}, columns)).toBe(false)
+    expect(isPlain({id: 'a', value: Number.NaN, names: []}, columns)).toBe(false)
+    expect(isPlain({id: 'a', value: Number.POSITIVE_INFINITY, names: []}, columns)).toBe(false)
+    expect(isPlain({id: 'a', value: new Date(0), names: []}, columns)).toBe(false)
+    expect(isPlain({id: 'a', value: {note: 'x'}, names: []}, columns)).toBe(false)
+    expect(isPlain({id: 'a', value: 1, names: [[1]]}, columns)).toBe(false)
   })
 })
 

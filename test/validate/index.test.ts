@@ -66,4 +66,16 @@ describe('validateDatasets', () => {
     validateDatasets([documents, terms, relations], [other], {checked: (dataset) => dataset === relations})
     expect(messagesOf(other)).toEqual(['14:1 unresolved-reference Unexpected object `nowhere` in term-relations record `r1`, expected an id of terms'])
   })
+
+  it('should skip the schema of exactly the records checked before', () => {
+    const other = parsed('a', frontmatter('a') + '\nText\n')
+    const relations: DatasetRecords = {
+      name: 'term-relations',
+      primaryKey: 'id',
+      foreignKeys: [],
+      records: [record({...relation('r1', 'pcn'), relation: 'sits-in'}), record({...relation('r2', 'pcn'), relation: 'sits-in'})]
+    }
+    validateDatasets([documents, relations], [other], {checked: () => (index) => index === 0})
+    expect(messagesOf(other)).toEqual(['14:1 schema-record Unexpected term-relations record `r2`: Unexpected value of `relation`, expected one of `replaced-by`, `part-of`, `kind-of`'])
+  })
 })

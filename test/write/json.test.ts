@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest'
 import {chunkRows} from '../../pipeline/write/csv.ts'
-import {jsonChunks, toJson} from '../../pipeline/write/json.ts'
+import {jsonChunks, jsonLayout, toJson} from '../../pipeline/write/json.ts'
 
 describe('toJson', () => {
   it('should write fields in column order, missing ones as null, with a final newline', () => {
@@ -19,5 +19,22 @@ describe('jsonChunks', () => {
 
   it('should write an empty array for no records', () => {
     expect([...jsonChunks([], ['id'])].join('')).toBe('[]\n')
+  })
+})
+
+describe('jsonLayout.split', () => {
+  const columns = ['id', 'list', 'nested']
+  const record = (index: number) => ({id: `r${index}`, list: index % 2 ? ['a', '\n  },\n  {\n'] : [], nested: {deep: {note: 'x'}}})
+
+  it('should give back the rows the file was made of, for no, one and many records', () => {
+    for (const count of [0, 1, 2, 5]) {
+      const records = Array.from({length: count}, (_, index) => record(index))
+      expect(jsonLayout.split(toJson(records, columns), columns)).toEqual(jsonLayout.rows(records, columns))
+    }
+  })
+
+  it('should refuse text that is not such a file', () => {
+    expect(jsonLayout.split('[1, 2]\n', columns)).toBeUndefined()
+    expect(jsonLayout.split(toJson([record(0)], columns).slice(0, -1), columns)).toBeUndefined()
   })
 })
