@@ -24,13 +24,14 @@
  * record is replaced only after a release has been written whole.
  */
 import {createHash} from 'node:crypto'
+import {readFileSync} from 'node:fs'
 import {mkdir, readFile, rename, stat, writeFile} from 'node:fs/promises'
 import path from 'node:path'
 import type {DatasetRecords} from '../validate/index.ts'
 import {columnsOf} from '../validate/schemas.ts'
 import {jsonLayout} from '../write/json.ts'
 import {formats, type MadeFile, type Reuse} from '../write/release.ts'
-import {chunkRows} from '../write/rows.ts'
+import {chunkRows, latin1, type PreviousFile} from '../write/rows.ts'
 import {frame, temporaryName, unframe} from './index.ts'
 
 /** Where the record lives under the project root. */
@@ -80,8 +81,8 @@ export async function openReleaseCache(root: string, target: string, version: st
   const previous = last && last.version === version && last.target === target ? last.datasets : {}
   const next: ReleaseRecord = {format, version, target, datasets: {}}
   const digests = new WeakMap<DatasetRecords, string>()
-  /** For each record of a changed dataset, its row in the last release, or -1; and how many rows that release has. */
-  const matches = new WeakMap<DatasetRecords, {match: Int32Array; rows: number}>()
+  /** For each record of a changed dataset, its row in the last release, or -1; how many rows that release has; which records are not plain. */
+  const matches = new WeakMap<DatasetRecords, Matched>()
   const stats = {reused: 0, rejected: 0, rows: 0}
   const fileOf = (name: string) => path.join(root, target, name)
 
@@ -98,12 +99,13 @@ export async function openReleaseCache(root: string, target: string, version: st
     const identity = previous[dataset.name]?.files[name]?.identity
     return identity !== undefined && identity === (await identityOf(fileOf(name)))
   }
-  /** The rows of the last release's file `name`, if it is as it was written and holds the rows it should. */
-  const rowsOf = async (dataset: DatasetRecords, name: string): Promise<string[] | undefined> => {
+  /** The last release's file `name` and where its rows are, if it is as it was written and laid out as it should be. */
+  const previousFile = async (dataset: DatasetRecords, name: string): Promise<Omit<PreviousFile, 'rowOf'> | undefined> => {
     const layout = formats.find((format) => dataset.name + format.suffix === name)?.layout
     if (!layout || !(await untouched(dataset, name))) return undefined
-    // Read as bytes and decoded whole: decoding while reading is several times slower.
-    return layout.split((await readFile(fileOf(name))).toString('utf8'), columnsOf(dataset.name))
+    const bytes = readFileSync(fileOf(name))
+    const spans = layout.spans(bytes, columnsOf(dataset.name))
+    return spans ? {bytes, spans} : undefined
   }
 
   return {
@@ -112,8 +114,8 @@ export async function openReleaseCache(root: string, target: string, version: st
       for (const dataset of datasets) {
         const entry = previous[dataset.name]
         if (!entry || unchanged(dataset)) continue
-        const rows = await rowsOf(dataset, dataset.name + '.json')
-        if (rows) matches.set(dataset, {match: matchRows(dataset, rows, new Set(entry.unplain)), rows: rows.length})
+        const json = await previousFile(dataset, dataset.name + '.json')
+        if (json) matches.set(dataset, matchRows(dataset, json, new Set(entry.unplain)))
       }
     },
     checked(dataset) {
@@ -137,20 +139,23 @@ export async function openReleaseCache(root: string, target: string, version: st
       return files
     },
     async rows(dataset, name) {
-      const {match, rows: count} = matches.get(dataset) ?? {}
-      if (!match) return undefined
-      const rows = await rowsOf(dataset, name)
+      const matched = matches.get(dataset)
+      const file = matched && (await previousFile(dataset, name))
       // Row i of each file is the same record's, so the files must agree on how many there are.
-      if (!rows || rows.length !== count) return undefined
-      return (index) => {
-        const row = match[index]!
-        if (row < 0) return undefined
-        stats.rows++
-        return rows[row]
+      if (!matched || !file || file.spans.length / 2 !== matched.rows) return undefined
+      const {match} = matched
+      return {
+        ...file,
+        rowOf(index) {
+          if (match[index]! >= 0) stats.rows++
+          return match[index]!
+        }
       }
     },
     made(dataset, name, made) {
-      const entry = (next.datasets[dataset.name] ??= {digest: digestOf(dataset), unplain: unplainRows(dataset), files: {}})
+      // Records unchanged since the last release are as plain as they were then.
+      const unplain = unchanged(dataset) ? previous[dataset.name]!.unplain : matches.get(dataset)?.unplain ?? unplainRows(dataset)
+      const entry = (next.datasets[dataset.name] ??= {digest: digestOf(dataset), unplain, files: {}})
       entry.files[name] = {...made}
     },
     async save() {
@@ -170,34 +175,64 @@ export async function openReleaseCache(root: string, target: string, version: st
   }
 }
 
+interface Matched {
+  /** For each record, its row in the last release, or -1. */
+  match: Int32Array
+  /** How many rows the last release has. */
+  rows: number
+  /** Records that are not plain. */
+  unplain: number[]
+}
+
 /**
- * For each record, the row of the last release's JSON file (`rows`) that is
- * its own JSON row, or -1; both the record and that row's record must be
- * plain (see `isPlain`). Both lists are in the dataset's order, so each record
- * is first compared with the row after the last one found; failing that, with
- * the row that begins as it does (its first field, usually its id).
+ * For each record, the row of the last release's JSON file that is its own
+ * JSON row, byte for byte, or -1; both the record and that row's record must
+ * be plain (see `isPlain`). Both lists are in the dataset's order, so each
+ * record is first compared with the row after the last one found; failing
+ * that, with the row that begins as it does (its first field, usually its id).
  */
-function matchRows(dataset: DatasetRecords, rows: readonly string[], unplain: ReadonlySet<number>): Int32Array {
+function matchRows(dataset: DatasetRecords, json: Omit<PreviousFile, 'rowOf'>, unplainBefore: ReadonlySet<number>): Matched {
   const columns = columnsOf(dataset.name)
-  const firstLine = (row: string) => row.slice(0, row.indexOf('\n', 4))
+  const {bytes, spans} = json
+  const rows = spans.length / 2
+  const firstLine = (text: string, start: number) => text.slice(start, text.indexOf('\n', start + 4))
+  // Built only if a record is not found where expected.
   let byFirstLine: Map<string, number> | undefined
   const records = dataset.records as unknown as Array<Record<string, unknown>>
   const match = new Int32Array(records.length).fill(-1)
+  const unplain: number[] = []
+  const same = (row: number, encoded: Buffer, start: number, end: number) =>
+    spans[2 * row + 1]! - spans[2 * row]! === end - start && encoded.compare(bytes, spans[2 * row], spans[2 * row + 1], start, end) === 0
   let next = 0
   for (let start = 0; start < records.length; start += chunkRows) {
-    jsonLayout.rows(records.slice(start, start + chunkRows), columns).forEach((text, at) => {
-      let row = rows[next] === text ? next : -1
-      if (row < 0) {
-        byFirstLine ??= new Map(rows.map((old, index) => [firstLine(old), index] as const).reverse())
-        const candidate = byFirstLine.get(firstLine(text))
-        if (candidate !== undefined && rows[candidate] === text) row = candidate
+    const texts = jsonLayout.rows(records.slice(start, start + chunkRows), columns)
+    // The rows as UTF-8 in one piece, to compare with the file's bytes.
+    const encoded = Buffer.from(texts.join(''))
+    let encodedText: string | undefined
+    let from = 0
+    texts.forEach((text, at) => {
+      const index = start + at
+      const to = from + Buffer.byteLength(text)
+      if (!isPlain(records[index]!, columns)) unplain.push(index)
+      else {
+        let row = next < rows && same(next, encoded, from, to) ? next : -1
+        if (row < 0) {
+          if (!byFirstLine) {
+            const all = latin1(bytes)
+            byFirstLine = new Map(Array.from({length: rows}, (_, old) => [firstLine(all, spans[2 * old]!), old] as const).reverse())
+          }
+          const candidate = byFirstLine.get(firstLine((encodedText ??= latin1(encoded)), from))
+          if (candidate !== undefined && same(candidate, encoded, from, to)) row = candidate
+        }
+        if (row >= 0 && !unplainBefore.has(row)) {
+          match[index] = row
+          next = row + 1
+        }
       }
-      if (row < 0 || unplain.has(row) || !isPlain(records[start + at]!, columns)) return
-      match[start + at] = row
-      next = row + 1
+      from = to
     })
   }
-  return match
+  return {match, rows, unplain}
 }
 
 /** Rows of `dataset` whose records are not plain. */

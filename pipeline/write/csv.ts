@@ -5,7 +5,7 @@
  * spreadsheet would run as a formula.
  */
 import {stringify, type Options} from 'csv-stringify/sync'
-import {fileChunks, type Layout, type Records} from './rows.ts'
+import {fileChunks, latin1, type Layout, type Records} from './rows.ts'
 
 export {chunkRows} from './rows.ts'
 
@@ -28,16 +28,16 @@ const canonical: Options = {record_delimiter: 'unix', quoted_match: quoted}
 const excel: Options = {record_delimiter: 'windows', escape_formulas: true, quoted_match: quoted}
 
 /**
- * csv-stringify's text for many rows, one string per row. It ends each row
- * with `delimiter` and quotes any cell holding a quote or a line break, so a
- * row ends at the first delimiter outside quotes.
+ * Where each row of csv-stringify's text ends, from `from` on. It ends each
+ * row with `delimiter` and quotes any cell holding a quote or a line break,
+ * so a row ends at the first delimiter outside quotes. Only ASCII matters
+ * here, so the text may be bytes read as Latin-1, giving offsets in bytes.
  */
-export function splitRows(text: string, delimiter: string): string[] {
-  const rows: string[] = []
-  let start = 0
-  let at = 0
-  let quote = text.indexOf('"')
-  while (start < text.length) {
+export function rowEnds(text: string, delimiter: string, from = 0): number[] {
+  const ends: number[] = []
+  let at = from
+  let quote = text.indexOf('"', at)
+  while (at < text.length) {
     const end = text.indexOf(delimiter, at)
     if (end === -1) throw new Error('Unexpected CSV text without a final record delimiter')
     if (quote !== -1 && quote < end) {
@@ -50,10 +50,9 @@ export function splitRows(text: string, delimiter: string): string[] {
       continue
     }
     at = end + delimiter.length
-    rows.push(text.slice(start, at))
-    start = at
+    ends.push(at)
   }
-  return rows
+  return ends
 }
 
 function csvLayout(options: Options, prefix: string): Layout {
@@ -62,14 +61,23 @@ function csvLayout(options: Options, prefix: string): Layout {
   const head = (columns: readonly string[]) => prefix + stringify([columns.slice()], options)
   return {
     head,
-    rows: (records, columns) => splitRows(stringify(records.map((record) => columns.map((column) => cell(record[column]))), options), delimiter),
+    rows(records, columns) {
+      const text = stringify(records.map((record) => columns.map((column) => cell(record[column]))), options)
+      return rowEnds(text, delimiter).map((end, index, ends) => text.slice(ends[index - 1] ?? 0, end))
+    },
     separator: '',
     tail: '',
-    split(text, columns) {
-      const header = head(columns)
-      if (!text.startsWith(header) || !text.endsWith(delimiter)) return undefined
+    spans(bytes, columns) {
+      const header = Buffer.from(head(columns))
+      if (!header.equals(bytes.subarray(0, header.length))) return undefined
       try {
-        return splitRows(text.slice(header.length), delimiter)
+        const ends = rowEnds(latin1(bytes), delimiter, header.length)
+        const spans = new Uint32Array(ends.length * 2)
+        ends.forEach((end, index) => {
+          spans[2 * index] = ends[index - 1] ?? header.length
+          spans[2 * index + 1] = end
+        })
+        return spans
       } catch {
         return undefined
       }

@@ -1,5 +1,5 @@
 /** JSON: an array of typed records, fields in the schema's column order, two-space indent, final newline. */
-import {fileChunks, type Layout, type Records} from './rows.ts'
+import {fileChunks, latin1, type Layout, type Records} from './rows.ts'
 
 /**
  * Each record as `JSON.stringify(records, null, 2)` writes it inside the
@@ -17,11 +17,14 @@ export const jsonLayout: Layout = {
   tail: '\n]\n',
   empty: () => '[]\n',
   // Rows are objects indented by two and their fields by four, so `\n  },\n  {\n` is only ever between two rows.
-  split(text) {
-    if (text === '[]\n') return []
+  spans(bytes) {
+    const text = latin1(bytes)
+    if (text === '[]\n') return new Uint32Array()
     if (!text.startsWith('[\n  {\n') || !text.endsWith('\n  }\n]\n')) return undefined
-    const pieces = text.slice(2, -3).split('\n  },\n  {\n')
-    return pieces.map((piece, index) => (index === 0 ? '' : '  {\n') + piece + (index === pieces.length - 1 ? '' : '\n  }'))
+    const spans = [2]
+    for (let at = text.indexOf('\n  },\n  {\n'); at !== -1; at = text.indexOf('\n  },\n  {\n', at + 6)) spans.push(at + 4, at + 6)
+    spans.push(text.length - 3)
+    return Uint32Array.from(spans)
   }
 }
 

@@ -10,9 +10,7 @@ import {columnsOf} from '../validate/schemas.ts'
 import {csvLayouts} from './csv.ts'
 import {toDatapackage, type FileSummary} from './datapackage.ts'
 import {jsonLayout} from './json.ts'
-import {fileChunks, type Layout, type Records} from './rows.ts'
-
-export type Chunk = string | Uint8Array
+import {fileChunks, type Chunk, type Layout, type PreviousFile, type Records} from './rows.ts'
 
 /** A file of an earlier release that is this release's file unchanged. */
 export interface ExistingFile {
@@ -36,8 +34,8 @@ export interface MadeFile {
 export interface Reuse {
   /** Where the files `dataset` gave last time are, by name, with what is known of them, if its records and the files are unchanged. */
   files(dataset: DatasetRecords): Promise<ReadonlyMap<string, {path: string; made: MadeFile}> | undefined>
-  /** For a dataset whose records changed in part: the rows of the last release's file `name` that are the rows of this build's records, by record. */
-  rows(dataset: DatasetRecords, name: string): Promise<((index: number) => string | undefined) | undefined>
+  /** For a dataset whose records changed in part: the last release's file `name`, and which of its rows are this build's records. */
+  rows(dataset: DatasetRecords, name: string): Promise<PreviousFile | undefined>
   /** Note a file this build made of `dataset`. */
   made(dataset: DatasetRecords, name: string, made: MadeFile): void
 }
@@ -67,7 +65,7 @@ export async function* releaseFiles(datasets: readonly DatasetRecords[], publica
         yield {name, content: {existing: reused.path}}
         continue
       }
-      const chunks = fileChunks(format.layout, dataset.records as unknown as Records, columns, {previous: await reuse?.rows(dataset, name)})
+      const chunks = fileChunks(format.layout, dataset.records as unknown as Records, columns, await reuse?.rows(dataset, name))
       yield {name, content: summarised(chunks, format.hashed, done)}
     }
   }

@@ -34,7 +34,13 @@ describe('CSV round trip through csv-parse', () => {
 })
 
 describe('CSV rows', () => {
-  it('should split csv-stringify’s text into one row per record, each the file of that record alone', () => {
+  it('should refuse bytes that are not a file of the layout', () => {
+    expect(csvLayouts.canonical.spans(Buffer.from('other,header\n'), ['id'])).toBeUndefined()
+    expect(csvLayouts.canonical.spans(Buffer.from('id\n"unclosed\n'), ['id'])).toBeUndefined()
+    expect(csvLayouts.canonical.spans(Buffer.from('id\nno end'), ['id'])).toBeUndefined()
+  })
+
+  it('should split csv-stringify’s text into one row per record, each the file of that record alone, and find them in the file’s bytes', () => {
     fc.assert(
       fc.property(table, ([columns, records]) => {
         for (const layout of [csvLayouts.canonical, csvLayouts.excel]) {
@@ -42,7 +48,12 @@ describe('CSV rows', () => {
           expect(rows).toHaveLength(records.length)
           rows.forEach((row, index) => expect(row).toBe(layout.rows([records[index]!], columns)[0]))
           const head = layout.head(columns)
-          expect(head + rows.join('')).toBe(layout === csvLayouts.canonical ? toCsv(records, columns) : toExcelCsv(records, columns))
+          const file = layout === csvLayouts.canonical ? toCsv(records, columns) : toExcelCsv(records, columns)
+          expect(head + rows.join('')).toBe(file)
+          // The same rows found again in the file's bytes.
+          const bytes = Buffer.from(file)
+          const spans = layout.spans(bytes, columns)!
+          expect(Array.from({length: spans.length / 2}, (_, row) => bytes.subarray(spans[2 * row], spans[2 * row + 1]).toString('utf8'))).toEqual(rows)
           // Each row alone reads back as exactly one record.
           rows.forEach((row) => expect(parse(head.replace('\uFEFF', '') + row, {record_delimiter: layout === csvLayouts.excel ? '\r\n' : '\n'})).toHaveLength(2))
         }

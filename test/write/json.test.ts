@@ -22,19 +22,22 @@ describe('jsonChunks', () => {
   })
 })
 
-describe('jsonLayout.split', () => {
+describe('jsonLayout.spans', () => {
   const columns = ['id', 'list', 'nested']
-  const record = (index: number) => ({id: `r${index}`, list: index % 2 ? ['a', '\n  },\n  {\n'] : [], nested: {deep: {note: 'x'}}})
+  const record = (index: number) => ({id: `r${index}`, list: index % 2 ? ['a', '\n  },\n  {\n', '£–'] : [], nested: {deep: {note: 'x'}}})
 
-  it('should give back the rows the file was made of, for no, one and many records', () => {
+  it('should find in the bytes the rows the file was made of, for no, one and many records', () => {
     for (const count of [0, 1, 2, 5]) {
       const records = Array.from({length: count}, (_, index) => record(index))
-      expect(jsonLayout.split(toJson(records, columns), columns)).toEqual(jsonLayout.rows(records, columns))
+      const bytes = Buffer.from(toJson(records, columns))
+      const spans = jsonLayout.spans(bytes, columns)!
+      const rows = Array.from({length: spans.length / 2}, (_, row) => bytes.subarray(spans[2 * row], spans[2 * row + 1]).toString('utf8'))
+      expect(rows).toEqual(jsonLayout.rows(records, columns))
     }
   })
 
-  it('should refuse text that is not such a file', () => {
-    expect(jsonLayout.split('[1, 2]\n', columns)).toBeUndefined()
-    expect(jsonLayout.split(toJson([record(0)], columns).slice(0, -1), columns)).toBeUndefined()
+  it('should refuse bytes that are not such a file', () => {
+    expect(jsonLayout.spans(Buffer.from('[1, 2]\n'), columns)).toBeUndefined()
+    expect(jsonLayout.spans(Buffer.from(toJson([record(0)], columns).slice(0, -1)), columns)).toBeUndefined()
   })
 })
