@@ -83,12 +83,13 @@ export async function build(options: Options = {}): Promise<BuildResult> {
   const cache = options.cache ? await openCache(root, register.data.sha256 ?? '', {matter: options.retain !== false}) : undefined
   const stats = cache ? {cache: cache.stats} : {}
   const failed = (datasets: DatasetRecords[] = []): BuildResult => ({files, documents, datasets, outputNames: [], outputs: new Map(), ok: false, ...stats})
+  let reuse: ReleaseCache | undefined
   try {
     const made = cache ? await fromCache(documents, files, register, publicationFile, cache, options) : fromSources(documents, files, register, publicationFile)
     if (!made) return failed()
     const {usable, datasets, publication} = made
     // Records unchanged since the last release passed their schema then; their files, or their rows, can be reused.
-    const reuse = cache && out !== null ? await openReleaseCache(root, out, await pipelineVersion()) : undefined
+    reuse = cache && out !== null ? await openReleaseCache(root, out, await pipelineVersion()) : undefined
     await reuse?.compare(datasets)
     validateDatasets(datasets, usable, {checked: reuse?.checked})
     if (hasErrors(files)) return failed(datasets)
@@ -104,6 +105,8 @@ export async function build(options: Options = {}): Promise<BuildResult> {
     }
     return {files, documents, datasets, outputNames: outputNames.sort(), outputs: sortByName(outputs), ok: true, ...stats, ...(reuse ? {release: reuse.stats} : {})}
   } finally {
+    // What the release cache made for a release that was not written goes.
+    reuse?.discard()
     await cache?.close()
   }
 }

@@ -6,36 +6,37 @@
  * validated then, need no schema check now.
  *
  * A dataset whose records changed in part is rendered again row by row: a
- * record whose JSON row is a row of the last release's JSON file gives the
- * rows that release has at the same place in each file (equal JSON, equal
- * values, equal rows), and passed its schema then. Only the other records are
- * schema-checked and rendered. This holds only for records of plain JSON data
- * with exactly the dataset's columns, on both sides, which every extractor
- * makes; any other record is checked and rendered as usual.
+ * record that is one of the last release's records (see ./records.ts) takes
+ * the rows that release has for it, copied from each file, and passed its
+ * schema then. Only the other records are schema-checked and rendered.
  *
  * The record of what the release was made from is `.cache/pipeline/release.json`:
- * per dataset a digest of its records and the rows whose records were not plain,
- * and per file its size (and the canonical CSV's SHA-256, for datapackage.json)
- * and identity on disk (inode, size, modification time in nanoseconds, as make
- * and git judge a file unchanged). It is never trusted blindly: it carries a
- * CRC-32 of its own text and the pipeline version, a file whose identity differs
- * (edited, replaced or lost since) is rendered afresh, the rows are found in the
- * files themselves and used only when all three files have as many, and the
- * record is replaced only after a release has been written whole.
+ * per dataset a digest of its records, the identity of its records file and the
+ * rows whose records were not plain, and per file its size (and the canonical
+ * CSV's SHA-256, for datapackage.json) and identity on disk (inode, size,
+ * modification time in nanoseconds, as make and git judge a file unchanged).
+ * It is never trusted blindly: it carries a CRC-32 of its own text and the
+ * pipeline version, a file whose identity differs (edited, replaced or lost
+ * since) is not used, rows are found in the files themselves and used only
+ * when every file has one per record, and the record is replaced only after a
+ * release has been written whole.
  */
 import {createHash} from 'node:crypto'
-import {readFileSync} from 'node:fs'
+import {readFileSync, renameSync, rmSync} from 'node:fs'
 import {mkdir, readFile, rename, stat, writeFile} from 'node:fs/promises'
 import path from 'node:path'
 import type {DatasetRecords} from '../validate/index.ts'
 import {columnsOf} from '../validate/schemas.ts'
-import {jsonLayout} from '../write/json.ts'
 import {formats, type MadeFile, type Reuse} from '../write/release.ts'
-import {chunkRows, latin1, type PreviousFile} from '../write/rows.ts'
+import type {PreviousFile, Records} from '../write/rows.ts'
 import {frame, temporaryName, unframe} from './index.ts'
+import {matchRecords, readRecordLines, writeRecordLines, type Matched} from './records.ts'
 
 /** Where the record lives under the project root. */
 export const releaseRecordPath = '.cache/pipeline/release.json'
+
+/** Where each dataset's records file lives under the project root (see ./records.ts). */
+export const recordsFolder = '.cache/pipeline/records'
 
 /** Bump when the layout of the record changes. */
 const format = 2
@@ -50,7 +51,9 @@ interface ReleaseRecord {
 
 interface DatasetEntry {
   digest: string
-  /** Rows whose records were not plain JSON data with exactly the dataset's columns: never reused. */
+  /** Identity of the records file, once written. */
+  records?: string
+  /** Rows whose records were not plain: never reused. */
   unplain: number[]
   files: Record<string, WrittenFile>
 }
@@ -62,14 +65,16 @@ interface WrittenFile extends MadeFile {
 
 export interface ReleaseCache extends Reuse {
   /**
-   * Find, for each dataset whose records changed since the last release, which of its records are
-   * rows of that release; call before `checked` and before rendering.
+   * Find, for each dataset whose records changed since the last release, which of its records that
+   * release has; call before `checked` and before rendering.
    */
   compare(datasets: readonly DatasetRecords[]): Promise<void>
   /** Whether `dataset`'s records passed their schema in the last release: all of them, or those `index` picks. */
   checked(dataset: DatasetRecords): boolean | ((index: number) => boolean)
   /** Keep what this build made, once its release is written. */
   save(): Promise<void>
+  /** Let go of what a build that wrote no release made. */
+  discard(): void
   /** Files linked from the last release rather than rendered, files that did not check out, and rows of rendered files taken from the last release. */
   stats: {reused: number; rejected: number; rows: number}
 }
@@ -81,10 +86,12 @@ export async function openReleaseCache(root: string, target: string, version: st
   const previous = last && last.version === version && last.target === target ? last.datasets : {}
   const next: ReleaseRecord = {format, version, target, datasets: {}}
   const digests = new WeakMap<DatasetRecords, string>()
-  /** For each record of a changed dataset, its row in the last release, or -1; how many rows that release has; which records are not plain. */
-  const matches = new WeakMap<DatasetRecords, Matched>()
+  /** What compare found of each changed dataset, and the records file it wrote for the next build. */
+  const compared = new Map<string, Matched & {written: string}>()
+  const rendered = new Map<string, DatasetRecords>()
   const stats = {reused: 0, rejected: 0, rows: 0}
   const fileOf = (name: string) => path.join(root, target, name)
+  const recordsOf = (dataset: string) => path.join(root, recordsFolder, `${dataset}.jsonl`)
 
   const digestOf = (dataset: DatasetRecords): string => {
     let digest = digests.get(dataset)
@@ -99,28 +106,26 @@ export async function openReleaseCache(root: string, target: string, version: st
     const identity = previous[dataset.name]?.files[name]?.identity
     return identity !== undefined && identity === (await identityOf(fileOf(name)))
   }
-  /** The last release's file `name` and where its rows are, if it is as it was written and laid out as it should be. */
-  const previousFile = async (dataset: DatasetRecords, name: string): Promise<Omit<PreviousFile, 'rowOf'> | undefined> => {
-    const layout = formats.find((format) => dataset.name + format.suffix === name)?.layout
-    if (!layout || !(await untouched(dataset, name))) return undefined
-    const bytes = readFileSync(fileOf(name))
-    const spans = layout.spans(bytes, columnsOf(dataset.name))
-    return spans ? {bytes, spans} : undefined
-  }
 
   return {
     stats,
     async compare(datasets) {
       for (const dataset of datasets) {
         const entry = previous[dataset.name]
-        if (!entry || unchanged(dataset)) continue
-        const json = await previousFile(dataset, dataset.name + '.json')
-        if (json) matches.set(dataset, matchRows(dataset, json, new Set(entry.unplain)))
+        if (!entry?.records || unchanged(dataset) || entry.records !== (await identityOf(recordsOf(dataset.name)))) continue
+        const lines = readRecordLines(recordsOf(dataset.name))
+        if (!lines) continue
+        // This build's records file is written as they are compared.
+        const written = temporaryName(path.join(root, recordsFolder), dataset.name)
+        const pieces: Buffer[] = []
+        const matched = matchRecords(dataset.records as unknown as Records, columnsOf(dataset.name), lines, new Set(entry.unplain), (piece) => pieces.push(piece))
+        await writeFile(written, pieces)
+        compared.set(dataset.name, {...matched, written})
       }
     },
     checked(dataset) {
       if (unchanged(dataset)) return true
-      const match = matches.get(dataset)?.match
+      const match = compared.get(dataset.name)?.match
       return match ? (index) => match[index]! >= 0 : false
     },
     async files(dataset) {
@@ -139,128 +144,62 @@ export async function openReleaseCache(root: string, target: string, version: st
       return files
     },
     async rows(dataset, name) {
-      const matched = matches.get(dataset)
-      const file = matched && (await previousFile(dataset, name))
-      // Row i of each file is the same record's, so the files must agree on how many there are.
-      if (!matched || !file || file.spans.length / 2 !== matched.rows) return undefined
+      const matched = compared.get(dataset.name)
+      const layout = formats.find((format) => dataset.name + format.suffix === name)?.layout
+      if (!matched || !layout || !(await untouched(dataset, name))) return undefined
+      const bytes = readFileSync(fileOf(name))
+      const spans = layout.spans(bytes, columnsOf(dataset.name))
+      // Row i of the file is line i of the records file, so there must be as many.
+      if (!spans || spans.length / 2 !== matched.rows) return undefined
       const {match} = matched
       return {
-        ...file,
+        bytes,
+        spans,
         rowOf(index) {
           if (match[index]! >= 0) stats.rows++
           return match[index]!
         }
-      }
+      } satisfies PreviousFile
     },
     made(dataset, name, made) {
-      // Records unchanged since the last release are as plain as they were then.
-      const unplain = unchanged(dataset) ? previous[dataset.name]!.unplain : matches.get(dataset)?.unplain ?? unplainRows(dataset)
-      const entry = (next.datasets[dataset.name] ??= {digest: digestOf(dataset), unplain, files: {}})
+      rendered.set(dataset.name, dataset)
+      const entry = (next.datasets[dataset.name] ??= {digest: digestOf(dataset), unplain: [], files: {}})
       entry.files[name] = {...made}
     },
     async save() {
-      // Each file as it now stands in the release folder, so the next build can tell it untouched.
-      for (const entry of Object.values(next.datasets)) {
-        for (const [name, written] of Object.entries(entry.files)) {
-          const identity = await identityOf(fileOf(name))
+      await mkdir(path.join(root, recordsFolder), {recursive: true})
+      for (const [name, entry] of Object.entries(next.datasets)) {
+        // Each file as it now stands in the release folder, so the next build can tell it untouched.
+        for (const [file, written] of Object.entries(entry.files)) {
+          const identity = await identityOf(fileOf(file))
           if (identity) written.identity = identity
         }
+        const dataset = rendered.get(name)!
+        const before = previous[name]
+        const records = recordsOf(name)
+        const kept = unchanged(dataset) && before?.records !== undefined && before.records === (await identityOf(records))
+        if (kept) {
+          entry.unplain = before.unplain
+        } else {
+          const matched = compared.get(name)
+          const temporary = matched?.written ?? temporaryName(path.join(root, recordsFolder), name)
+          entry.unplain = matched ? matched.unplain : writeRecordLines(temporary, dataset.records as unknown as Records, columnsOf(name))
+          renameSync(temporary, records)
+          compared.delete(name)
+        }
+        const identity = await identityOf(records)
+        if (identity) entry.records = identity
       }
       const body = JSON.stringify(next)
-      await mkdir(path.dirname(recordFile), {recursive: true})
       const temporary = temporaryName(path.dirname(recordFile), path.basename(recordFile))
       await writeFile(temporary, frame(body))
       await rename(temporary, recordFile)
+    },
+    discard() {
+      for (const {written} of compared.values()) rmSync(written, {force: true})
+      compared.clear()
     }
   }
-}
-
-interface Matched {
-  /** For each record, its row in the last release, or -1. */
-  match: Int32Array
-  /** How many rows the last release has. */
-  rows: number
-  /** Records that are not plain. */
-  unplain: number[]
-}
-
-/**
- * For each record, the row of the last release's JSON file that is its own
- * JSON row, byte for byte, or -1; both the record and that row's record must
- * be plain (see `isPlain`). Both lists are in the dataset's order, so each
- * record is first compared with the row after the last one found; failing
- * that, with the row that begins as it does (its first field, usually its id).
- */
-function matchRows(dataset: DatasetRecords, json: Omit<PreviousFile, 'rowOf'>, unplainBefore: ReadonlySet<number>): Matched {
-  const columns = columnsOf(dataset.name)
-  const {bytes, spans} = json
-  const rows = spans.length / 2
-  const firstLine = (text: string, start: number) => text.slice(start, text.indexOf('\n', start + 4))
-  // Built only if a record is not found where expected.
-  let byFirstLine: Map<string, number> | undefined
-  const records = dataset.records as unknown as Array<Record<string, unknown>>
-  const match = new Int32Array(records.length).fill(-1)
-  const unplain: number[] = []
-  const same = (row: number, encoded: Buffer, start: number, end: number) =>
-    spans[2 * row + 1]! - spans[2 * row]! === end - start && encoded.compare(bytes, spans[2 * row], spans[2 * row + 1], start, end) === 0
-  let next = 0
-  for (let start = 0; start < records.length; start += chunkRows) {
-    const texts = jsonLayout.rows(records.slice(start, start + chunkRows), columns)
-    // The rows as UTF-8 in one piece, to compare with the file's bytes.
-    const encoded = Buffer.from(texts.join(''))
-    let encodedText: string | undefined
-    let from = 0
-    texts.forEach((text, at) => {
-      const index = start + at
-      const to = from + Buffer.byteLength(text)
-      if (!isPlain(records[index]!, columns)) unplain.push(index)
-      else {
-        let row = next < rows && same(next, encoded, from, to) ? next : -1
-        if (row < 0) {
-          if (!byFirstLine) {
-            const all = latin1(bytes)
-            byFirstLine = new Map(Array.from({length: rows}, (_, old) => [firstLine(all, spans[2 * old]!), old] as const).reverse())
-          }
-          const candidate = byFirstLine.get(firstLine((encodedText ??= latin1(encoded)), from))
-          if (candidate !== undefined && same(candidate, encoded, from, to)) row = candidate
-        }
-        if (row >= 0 && !unplainBefore.has(row)) {
-          match[index] = row
-          next = row + 1
-        }
-      }
-      from = to
-    })
-  }
-  return {match, rows, unplain}
-}
-
-/** Rows of `dataset` whose records are not plain. */
-function unplainRows(dataset: DatasetRecords): number[] {
-  const columns = columnsOf(dataset.name)
-  const rows: number[] = []
-  ;(dataset.records as unknown as Array<Record<string, unknown>>).forEach((record, row) => {
-    if (!isPlain(record, columns)) rows.push(row)
-  })
-  return rows
-}
-
-/**
- * A record whose JSON says all there is to it: exactly `columns` as its own
- * keys, each null, a boolean, a string, a finite number or a list of those.
- * Two plain records with equal JSON are equal, so they give equal rows and
- * the same verdict from their schema.
- */
-export function isPlain(record: Record<string, unknown>, columns: readonly string[]): boolean {
-  if (Object.keys(record).length !== columns.length) return false
-  return columns.every((column) => {
-    const value = record[column]
-    return Object.hasOwn(record, column) && (Array.isArray(value) ? value.every(isPlainValue) : isPlainValue(value))
-  })
-}
-
-function isPlainValue(value: unknown): boolean {
-  return value === null || typeof value === 'string' || typeof value === 'boolean' || (typeof value === 'number' && Number.isFinite(value))
 }
 
 /** A file's inode, size and modification time, or undefined when it cannot be read. */
@@ -302,7 +241,14 @@ function isDatasets(value: unknown): value is ReleaseRecord['datasets'] {
     return typeof bytes === 'number' && (sha256 === undefined || typeof sha256 === 'string') && (identity === undefined || typeof identity === 'string')
   }
   return Object.values(value).every((entry: unknown) => {
-    const {digest, unplain, files} = (entry ?? {}) as Partial<Record<keyof DatasetEntry, unknown>>
-    return typeof digest === 'string' && isNumbers(unplain) && !!files && typeof files === 'object' && Object.values(files).every(isFile)
+    const {digest, records, unplain, files} = (entry ?? {}) as Partial<Record<keyof DatasetEntry, unknown>>
+    return (
+      typeof digest === 'string' &&
+      (records === undefined || typeof records === 'string') &&
+      isNumbers(unplain) &&
+      !!files &&
+      typeof files === 'object' &&
+      Object.values(files).every(isFile)
+    )
   })
 }
