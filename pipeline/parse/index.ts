@@ -2,19 +2,15 @@
  * Parse: markdown with YAML frontmatter → mdast tree, frontmatter data that
  * keeps its node positions, and the text index quotes are found in.
  */
-import type {Root, Yaml} from 'mdast'
+import type {Yaml} from 'mdast'
 import type {Point} from 'unist'
 import type {VFile} from 'vfile'
-import remarkFrontmatter from 'remark-frontmatter'
-import remarkParse from 'remark-parse'
-import {unified} from 'unified'
 import {Document, LineCounter, parseDocument, visit} from 'yaml'
 import {indexText} from '../locate/index.ts'
 import {report} from '../messages.ts'
 import '../types.ts'
+import {parseMarkdown} from './markdown.ts'
 import {measureDepth, scanCost, scanNesting, scanYamlNesting} from './nesting.ts'
-
-const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml'])
 
 /** Parse one document in place; problems become messages on `file`. Returns false when nothing can be extracted. */
 export function parseSource(file: VFile): boolean {
@@ -30,7 +26,7 @@ export function parseSource(file: VFile): boolean {
     report(file, 'markdown-complexity', cost.reason, {place: cost.place})
     return false
   }
-  const tree = processor.parse(file) as Root
+  const tree = parseMarkdown(String(file.value))
   file.data.tree = tree
   const deep = measureDepth(tree)
   if (deep) {
