@@ -16,7 +16,7 @@ import {hasErrors} from '../messages.ts'
 import {parseSource} from '../parse/index.ts'
 import {readTextAgain} from '../read/index.ts'
 import type {Cache, DocumentEntry} from './index.ts'
-import {receive, stageDocument, type Outcome} from './job.ts'
+import {receive, stageDocument, type Outcome, type Writes} from './job.ts'
 import type {DocumentPart, PartDigests} from './merge.ts'
 import {processInWorkers, type PoolOptions} from './pool.ts'
 
@@ -59,7 +59,9 @@ export async function stageDocuments(documents: readonly VFile[], files: VFile[]
   // A document read without keeping its text (see readDocuments) is read again just before it is parsed.
   const root = options.root ?? process.cwd()
   const needText = (file: VFile) => readTextAgain(file, root)
-  const outcomeOf = threads > 0 && fresh.length > 0 ? await inWorkers(fresh, register, cache, {workers: threads, ready: needText, sent: letGo}) : inProcess(register, cache, needText, letGo)
+  // On this thread, entries are written in the background, up to 16 MB of them (some 450 documents).
+  const writes: Writes = {pending: [], bytes: 0, limit: 2 ** 24}
+  const outcomeOf = threads > 0 && fresh.length > 0 ? await inWorkers(fresh, register, cache, {workers: threads, ready: needText, sent: letGo}) : inProcess(register, cache, needText, letGo, writes)
   const usable: VFile[] = []
   const parts: DocumentPart[] = []
   const digests: PartDigests[] = []
@@ -77,6 +79,8 @@ export async function stageDocuments(documents: readonly VFile[], files: VFile[]
     parts.push(entry.part)
     digests.push(entry.digests)
   }
+  // Every entry is on disk before the cache is closed, which removes the files this build did not use.
+  await Promise.all(writes.pending)
   if (blocked) return {usable}
   if (extracted === 0) return {usable, parts, digests}
   for (const file of usable) {
@@ -96,8 +100,8 @@ export async function stageDocuments(documents: readonly VFile[], files: VFile[]
 }
 
 /** Stage each document when asked, on this thread. */
-function inProcess(register: VFile, cache: Cache, ready: (file: VFile) => void, done: (file: VFile) => void): (file: VFile) => Outcome {
-  const context = {index: registerIndex(register), cache: cache.forWorkers}
+function inProcess(register: VFile, cache: Cache, ready: (file: VFile) => void, done: (file: VFile) => void, writes: Writes): (file: VFile) => Outcome {
+  const context = {index: registerIndex(register), cache: cache.forWorkers, writes}
   return (file) => {
     ready(file)
     const outcome = stageDocument(file, context)

@@ -11,8 +11,12 @@ import path from 'node:path'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {realDocuments, syntheticDocument, writeCorpus, type RealDocument} from '../../bench/corpus.ts'
 import {build, type BuildResult} from '../../pipeline/build.ts'
-import {cacheFolder, openCache, pipelineVersion} from '../../pipeline/cache/index.ts'
+import {existsSync} from 'node:fs'
+import {cacheFolder, entryKey, openCache, pipelineVersion} from '../../pipeline/cache/index.ts'
+import {stageDocument, type Writes} from '../../pipeline/cache/job.ts'
+import {registerIndex} from '../../pipeline/extract/organisations/index.ts'
 import {readDocuments} from '../../pipeline/read/index.ts'
+import {readYamlFile} from '../../pipeline/read/yaml-file.ts'
 import {copyProject, edit, projectRoot, removeProject, snapshot} from '../helpers/project.ts'
 
 /** What a build gives: ok, every message with its place, and every output. */
@@ -70,6 +74,36 @@ describe('the cache over the real sources', () => {
     const result = await build({root, out: null, cache: true})
     expect(result.cache).toEqual({hits: 0, misses: 5, rejected: 0})
     expect(summary(result)).toEqual(summary(await build({root, out: null})))
+  })
+
+  it('should write entries in the background up to its limit, each as a write at once would', async () => {
+    const register = await readYamlFile('sources/reference/organisations.yml', root)
+    const cache = {folder: path.join(root, '.cache/background'), version: 'test', context: 'test'}
+    const stage = async (writes: Writes | undefined) => {
+      const [file] = await readDocuments({root})
+      const stored = stageDocument(file!, {index: registerIndex(register), cache, ...(writes ? {writes} : {})}).stored
+      const entry = path.join(cache.folder, entryKey(cache, file!.path, file!.data.sha256!))
+      return {stored, entry, there: existsSync(entry)}
+    }
+    const atOnce = await stage(undefined)
+    expect(atOnce).toMatchObject({stored: true, there: true})
+    const written = await readFile(atOnce.entry, 'utf8')
+    await rm(cache.folder, {recursive: true})
+    // Over the limit: written before stageDocument returns, nothing left pending.
+    const full: Writes = {pending: [], bytes: 0, limit: 10}
+    expect(await stage(full)).toMatchObject({stored: true, there: true})
+    expect(full.pending).toHaveLength(0)
+    await rm(cache.folder, {recursive: true})
+    // Under it: not yet in place when stageDocument returns, and the same bytes once awaited.
+    const background: Writes = {pending: [], bytes: 0, limit: 2 ** 24}
+    const staged = await stage(background)
+    expect(staged).toMatchObject({stored: true, there: false})
+    expect(background.pending).toHaveLength(1)
+    expect(background.bytes).toBe(Buffer.byteLength(written))
+    await Promise.all(background.pending)
+    expect(await readFile(staged.entry, 'utf8')).toBe(written)
+    expect((await readdir(cache.folder)).filter((name) => name.endsWith('.tmp'))).toEqual([])
+    await rm(cache.folder, {recursive: true})
   })
 
   it('should stay out of dist-data/ and out of git', async () => {
