@@ -10,7 +10,7 @@
  * in every format and the same verdict from the schema.
  */
 import {closeSync, openSync, readFileSync, writeFileSync} from 'node:fs'
-import {chunkRows, latin1, type Records} from '../write/rows.ts'
+import {chunkRows, type Records} from '../write/rows.ts'
 
 /** Records as JSON lines, in bytes, and where each line ends (its newline excluded). */
 export interface RecordLines {
@@ -49,7 +49,9 @@ function recordLines(records: Records, columns: readonly string[], first = 0): M
     unplain.push(first + at)
     return 'null'
   })
-  const bytes = Buffer.from(lines.join('\n') + (lines.length > 0 ? '\n' : ''))
+  // An empty last item gives the final line break without another copy of the text.
+  if (lines.length > 0) lines.push('')
+  const bytes = Buffer.from(lines.join('\n'))
   return {bytes, ends: lineEnds(bytes), unplain}
 }
 
@@ -99,7 +101,7 @@ export interface Matched {
  * is its own JSON, byte for byte, or -1; rows in `unplainBefore` are never
  * taken. Both lists are in the dataset's order, so each record is compared
  * first with the lines just after the last one it matched; failing those,
- * with the line that is exactly its JSON, if any. `each` gets every batch of
+ * with the line that begins with the same field (usually its id). `each` gets every batch of
  * lines as made, to be kept for the next build.
  */
 export function matchRecords(
@@ -115,8 +117,13 @@ export function matchRecords(
   /** Whether line `row` of the last release is bytes `start` to `end` of `lines`. */
   const same = (row: number, lines: Buffer, start: number, end: number) =>
     row >= 0 && row < rows && !unplainBefore.has(row) && ends[row]! - startOf(ends, row) === end - start && lines.compare(bytes, startOf(ends, row), ends[row], start, end) === 0
-  // Built only when a record is not found near where expected.
-  let byText: Map<string, number> | undefined
+  // Lines by their first field (in JSON a quote inside a string is escaped, so `,"` ends the first field
+  // of an object), built only when a record is not found near where it was expected.
+  const firstField = (lines: Buffer, start: number, end: number) => {
+    const comma = lines.indexOf(',"', start)
+    return lines.toString('latin1', start, comma === -1 || comma > end ? end : comma)
+  }
+  let byFirstField: Map<string, number> | undefined
   const match = new Int32Array(records.length).fill(-1)
   const unplain: number[] = []
   let next = 0
@@ -135,11 +142,8 @@ export function matchRecords(
         else if (same(next + 1, batch.bytes, start, end)) row = next + 1
         else if (same(next - 1, batch.bytes, start, end)) row = next - 1
         else {
-          if (!byText) {
-            const text = latin1(bytes)
-            byText = new Map(Array.from({length: rows}, (_, old) => [text.slice(startOf(ends, old), ends[old]), old] as const).reverse())
-          }
-          const found = byText.get(latin1(batch.bytes.subarray(start, end)))
+          byFirstField ??= new Map(Array.from({length: rows}, (_, old) => [firstField(bytes, startOf(ends, old), ends[old]!), old] as const).reverse())
+          const found = byFirstField.get(firstField(batch.bytes, start, end))
           if (found !== undefined && same(found, batch.bytes, start, end)) row = found
         }
       }
