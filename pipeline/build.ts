@@ -2,7 +2,7 @@
  * The whole pipeline: read → parse → extract → validate → write. Nothing is
  * written unless every document and record passed.
  */
-import {readFile} from 'node:fs/promises'
+import {readFileSync} from 'node:fs'
 import path from 'node:path'
 import type {VFile} from 'vfile'
 import {openCache, pipelineVersion, type Cache} from './cache/index.ts'
@@ -89,8 +89,8 @@ export async function build(options: Options = {}): Promise<BuildResult> {
     if (!made) return failed()
     const {usable, datasets, publication} = made
     // Records unchanged since the last release passed their schema then; their files, or their rows, can be reused.
-    reuse = cache && out !== null ? await openReleaseCache(root, out, await pipelineVersion()) : undefined
-    await reuse?.compare(datasets)
+    reuse = cache && out !== null ? openReleaseCache(root, out, await pipelineVersion()) : undefined
+    reuse?.compare(datasets)
     validateDatasets(datasets, usable, {checked: reuse?.checked})
     if (hasErrors(files)) return failed(datasets)
 
@@ -98,10 +98,10 @@ export async function build(options: Options = {}): Promise<BuildResult> {
     const outputs = new Map<string, string>()
     const release = named(releaseFiles(datasets, publication, reuse), outputNames, options.retain === false ? undefined : outputs)
     if (out === null) {
-      for await (const [, content] of release) if (!('existing' in content)) for (const _ of content);
+      for (const [, content] of release) if (!('existing' in content)) for (const _ of content);
     } else {
       await writeFolder(path.join(root, out), release)
-      await reuse?.save()
+      reuse?.save()
     }
     return {files, documents, datasets, outputNames: outputNames.sort(), outputs: sortByName(outputs), ok: true, ...stats, ...(reuse ? {release: reuse.stats} : {})}
   } finally {
@@ -112,14 +112,14 @@ export async function build(options: Options = {}): Promise<BuildResult> {
 }
 
 /** The release's files as [name, content] pairs, noting each name, and each whole content in `kept` when given. */
-async function* named(release: AsyncIterable<ReleaseFile>, names: string[], kept: Map<string, string> | undefined): AsyncGenerator<[string, ReleaseFile['content']]> {
-  for await (const {name, content} of release) {
+function* named(release: Iterable<ReleaseFile>, names: string[], kept: Map<string, string> | undefined): Generator<[string, ReleaseFile['content']]> {
+  for (const {name, content} of release) {
     names.push(name)
     if (!kept) {
       yield [name, content]
       continue
     }
-    const text = 'existing' in content ? await readFile(content.existing, 'utf8') : Buffer.concat([...content].map((chunk) => (typeof chunk === 'string' ? Buffer.from(chunk) : chunk))).toString('utf8')
+    const text = 'existing' in content ? readFileSync(content.existing, 'utf8') : Buffer.concat([...content].map((chunk) => (typeof chunk === 'string' ? Buffer.from(chunk) : chunk))).toString('utf8')
     kept.set(name, text)
     yield [name, [text]]
   }

@@ -22,8 +22,7 @@
  * release has been written whole.
  */
 import {createHash} from 'node:crypto'
-import {readFileSync, renameSync, rmSync} from 'node:fs'
-import {mkdir, readFile, rename, stat, writeFile} from 'node:fs/promises'
+import {mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync} from 'node:fs'
 import path from 'node:path'
 import type {DatasetRecords} from '../validate/index.ts'
 import {columnsOf} from '../validate/schemas.ts'
@@ -68,21 +67,24 @@ export interface ReleaseCache extends Reuse {
    * Find, for each dataset whose records changed since the last release, which of its records that
    * release has; call before `checked` and before rendering.
    */
-  compare(datasets: readonly DatasetRecords[]): Promise<void>
+  compare(datasets: readonly DatasetRecords[]): void
   /** Whether `dataset`'s records passed their schema in the last release: all of them, or those `index` picks. */
   checked(dataset: DatasetRecords): boolean | ((index: number) => boolean)
   /** Keep what this build made, once its release is written. */
-  save(): Promise<void>
+  save(): void
   /** Let go of what a build that wrote no release made. */
   discard(): void
   /** Files linked from the last release rather than rendered, files that did not check out, and rows of rendered files taken from the last release. */
   stats: {reused: number; rejected: number; rows: number}
 }
 
-/** Open the record of the release in `target` (relative to `root`) for a build by pipeline `version`. */
-export async function openReleaseCache(root: string, target: string, version: string): Promise<ReleaseCache> {
+/**
+ * Open the record of the release in `target` (relative to `root`) for a build by pipeline `version`.
+ * Its files are few and small, so they are read and written synchronously.
+ */
+export function openReleaseCache(root: string, target: string, version: string): ReleaseCache {
   const recordFile = path.join(root, releaseRecordPath)
-  const last = await load(recordFile)
+  const last = load(recordFile)
   const previous = last && last.version === version && last.target === target ? last.datasets : {}
   const next: ReleaseRecord = {format, version, target, datasets: {}}
   const digests = new WeakMap<DatasetRecords, string>()
@@ -102,24 +104,24 @@ export async function openReleaseCache(root: string, target: string, version: st
   const unchanged = (dataset: DatasetRecords) => previous[dataset.name]?.digest === digestOf(dataset)
 
   /** Whether the last release's file `name` of `dataset` is as it was written. */
-  const untouched = async (dataset: DatasetRecords, name: string): Promise<boolean> => {
+  const untouched = (dataset: DatasetRecords, name: string): boolean => {
     const identity = previous[dataset.name]?.files[name]?.identity
-    return identity !== undefined && identity === (await identityOf(fileOf(name)))
+    return identity !== undefined && identity === identityOf(fileOf(name))
   }
 
   return {
     stats,
-    async compare(datasets) {
+    compare(datasets) {
       for (const dataset of datasets) {
         const entry = previous[dataset.name]
-        if (!entry?.records || unchanged(dataset) || entry.records !== (await identityOf(recordsOf(dataset.name)))) continue
+        if (!entry?.records || unchanged(dataset) || entry.records !== identityOf(recordsOf(dataset.name))) continue
         const lines = readRecordLines(recordsOf(dataset.name))
         if (!lines) continue
         // This build's records file is written as they are compared.
         const written = temporaryName(path.join(root, recordsFolder), dataset.name)
         const pieces: Buffer[] = []
         const matched = matchRecords(dataset.records as unknown as Records, columnsOf(dataset.name), lines, new Set(entry.unplain), (piece) => pieces.push(piece))
-        await writeFile(written, pieces)
+        writeFileSync(written, Buffer.concat(pieces))
         compared.set(dataset.name, {...matched, written})
       }
     },
@@ -128,13 +130,13 @@ export async function openReleaseCache(root: string, target: string, version: st
       const match = compared.get(dataset.name)?.match
       return match ? (index) => match[index]! >= 0 : false
     },
-    async files(dataset) {
+    files(dataset) {
       if (!unchanged(dataset)) return undefined
       const files = new Map<string, {path: string; made: MadeFile}>()
       for (const format of formats) {
         const name = dataset.name + format.suffix
         const made = previous[dataset.name]!.files[name]
-        if (!made || (format.hashed && !made.sha256) || !(await untouched(dataset, name))) {
+        if (!made || (format.hashed && !made.sha256) || !untouched(dataset, name)) {
           stats.rejected++
           return undefined
         }
@@ -143,10 +145,10 @@ export async function openReleaseCache(root: string, target: string, version: st
       stats.reused += files.size
       return files
     },
-    async rows(dataset, name) {
+    rows(dataset, name) {
       const matched = compared.get(dataset.name)
       const layout = formats.find((format) => dataset.name + format.suffix === name)?.layout
-      if (!matched || !layout || !(await untouched(dataset, name))) return undefined
+      if (!matched || !layout || !untouched(dataset, name)) return undefined
       const bytes = readFileSync(fileOf(name))
       const spans = layout.spans(bytes, columnsOf(dataset.name))
       // Row i of the file is line i of the records file, so there must be as many.
@@ -166,18 +168,18 @@ export async function openReleaseCache(root: string, target: string, version: st
       const entry = (next.datasets[dataset.name] ??= {digest: digestOf(dataset), unplain: [], files: {}})
       entry.files[name] = {...made}
     },
-    async save() {
-      await mkdir(path.join(root, recordsFolder), {recursive: true})
+    save() {
+      mkdirSync(path.join(root, recordsFolder), {recursive: true})
       for (const [name, entry] of Object.entries(next.datasets)) {
         // Each file as it now stands in the release folder, so the next build can tell it untouched.
         for (const [file, written] of Object.entries(entry.files)) {
-          const identity = await identityOf(fileOf(file))
+          const identity = identityOf(fileOf(file))
           if (identity) written.identity = identity
         }
         const dataset = rendered.get(name)!
         const before = previous[name]
         const records = recordsOf(name)
-        const kept = unchanged(dataset) && before?.records !== undefined && before.records === (await identityOf(records))
+        const kept = unchanged(dataset) && before?.records !== undefined && before.records === identityOf(records)
         if (kept) {
           entry.unplain = before.unplain
         } else {
@@ -187,13 +189,13 @@ export async function openReleaseCache(root: string, target: string, version: st
           renameSync(temporary, records)
           compared.delete(name)
         }
-        const identity = await identityOf(records)
+        const identity = identityOf(records)
         if (identity) entry.records = identity
       }
       const body = JSON.stringify(next)
       const temporary = temporaryName(path.dirname(recordFile), path.basename(recordFile))
-      await writeFile(temporary, frame(body))
-      await rename(temporary, recordFile)
+      writeFileSync(temporary, frame(body))
+      renameSync(temporary, recordFile)
     },
     discard() {
       for (const {written} of compared.values()) rmSync(written, {force: true})
@@ -203,8 +205,8 @@ export async function openReleaseCache(root: string, target: string, version: st
 }
 
 /** A file's inode, size and modification time, or undefined when it cannot be read. */
-async function identityOf(file: string): Promise<string | undefined> {
-  const info = await stat(file, {bigint: true}).catch(() => undefined)
+function identityOf(file: string): string | undefined {
+  const info = statSync(file, {bigint: true, throwIfNoEntry: false})
   return info?.isFile() ? `${info.ino}:${info.size}:${info.mtimeNs}` : undefined
 }
 
@@ -220,9 +222,13 @@ function recordsDigest(dataset: DatasetRecords): string {
   return digest.digest('hex')
 }
 
-async function load(file: string): Promise<ReleaseRecord | undefined> {
-  const bytes = await readFile(file).catch(() => undefined)
-  if (bytes === undefined) return undefined
+function load(file: string): ReleaseRecord | undefined {
+  let bytes: Buffer
+  try {
+    bytes = readFileSync(file)
+  } catch {
+    return undefined
+  }
   const body = unframe(bytes)
   if (body === undefined) return undefined
   try {

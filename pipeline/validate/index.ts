@@ -59,36 +59,38 @@ export function validateDatasets(datasets: readonly DatasetRecords[], files: rea
   // A message goes to the record's document, at the record's evidence.
   const complain = (record: Provenance, ruleId: 'schema-record' | 'duplicate-id' | 'unresolved-reference', reason: string) =>
     report(fileOf.get(record.document) ?? files[0]!, ruleId, reason, {place: {line: record.line, column: record.column}})
-  const ids = new Map(datasets.map((dataset) => [dataset.name, new Set(dataset.records.map((record) => String(fieldsOf(record)[dataset.primaryKey])))]))
+  const idOf = (dataset: DatasetRecords, record: Provenance) => String(fieldsOf(record)[dataset.primaryKey])
+  const ids = new Map(datasets.map((dataset) => [dataset.name, new Set(dataset.records.map((record) => idOf(dataset, record)))]))
   for (const dataset of datasets) {
     const checked = options.checked?.(dataset) ?? false
     const validate = checked === true ? undefined : validator(dataset.name)
     const passed = typeof checked === 'function' ? checked : () => false
-    const seen = new Map<string, Provenance>()
     const keys = [{field: 'document', resource: 'documents'}, ...dataset.foreignKeys].map((key) => ({field: key.field, ids: ids.get(key.resource), resource: key.resource}))
-    for (const [index, record] of dataset.records.entries()) {
+    const resolves = (key: (typeof keys)[number], reference: unknown) => key.ids?.has(typeof reference === 'string' ? reference : String(reference)) ?? false
+    // As many distinct ids as records: none is repeated, so no record's id need be looked up again.
+    const seen = ids.get(dataset.name)!.size < dataset.records.length ? new Map<string, Provenance>() : undefined
+    dataset.records.forEach((record, index) => {
       const fields = fieldsOf(record)
       if (validate && !passed(index) && !validate(record)) {
         for (const error of validate.errors ?? []) {
-          complain(record, 'schema-record', `Unexpected ${dataset.name} record \`${String(fields[dataset.primaryKey])}\`: ${describe(error)}`)
+          complain(record, 'schema-record', `Unexpected ${dataset.name} record \`${idOf(dataset, record)}\`: ${describe(error)}`)
         }
       }
-      const id = String(fields[dataset.primaryKey])
-      const first = seen.get(id)
-      if (first) {
-        complain(record, 'duplicate-id', `Unexpected duplicate ${dataset.name} id \`${id}\`, first at ${first.document}:${first.line}:${first.column}, expected unique ids`)
-      } else {
-        seen.set(id, record)
+      if (seen) {
+        const id = idOf(dataset, record)
+        const first = seen.get(id)
+        if (first) complain(record, 'duplicate-id', `Unexpected duplicate ${dataset.name} id \`${id}\`, first at ${first.document}:${first.line}:${first.column}, expected unique ids`)
+        else seen.set(id, record)
       }
       for (const key of keys) {
         const value = fields[key.field]
         if (value === null || value === undefined) continue
         for (const reference of Array.isArray(value) ? value : [value]) {
-          if (key.ids?.has(String(reference))) continue
-          complain(record, 'unresolved-reference', `Unexpected ${key.field} \`${String(reference)}\` in ${dataset.name} record \`${id}\`, expected an id of ${key.resource}`)
+          if (resolves(key, reference)) continue
+          complain(record, 'unresolved-reference', `Unexpected ${key.field} \`${String(reference)}\` in ${dataset.name} record \`${idOf(dataset, record)}\`, expected an id of ${key.resource}`)
         }
       }
-    }
+    })
   }
 }
 

@@ -4,8 +4,7 @@
  * Files may come one at a time (an async iterable), so none need wait in memory,
  * and a file may be an existing one, unchanged, which is linked rather than copied.
  */
-import {closeSync, openSync, writeFileSync} from 'node:fs'
-import {copyFile, link, mkdir, rename, rm} from 'node:fs/promises'
+import {closeSync, copyFileSync, linkSync, mkdirSync, openSync, renameSync, rmSync, writeFileSync} from 'node:fs'
 import path from 'node:path'
 
 /** A file's content: whole, piece by piece, or an existing file's. */
@@ -16,17 +15,21 @@ export async function writeFolder(target: string, files: Iterable<readonly [stri
   const parent = path.dirname(target)
   const staging = path.join(parent, `.tmp-${path.basename(target)}-${process.pid}`)
   const retired = path.join(parent, `.old-${path.basename(target)}-${process.pid}`)
-  await rm(staging, {recursive: true, force: true})
+  // Synchronous calls: the files are made on this thread anyway, and waiting on the thread pool for each
+  // of a release's few dozen files and folders cost more than it saved.
+  rmSync(staging, {recursive: true, force: true})
   try {
     for await (const [name, content] of files) {
       const destination = path.join(staging, name)
-      await mkdir(path.dirname(destination), {recursive: true})
+      mkdirSync(path.dirname(destination), {recursive: true})
       if (typeof content === 'object' && 'existing' in content) {
         // A hard link costs no copy; where links are not allowed, a copy.
-        await link(content.existing, destination).catch(async () => copyFile(content.existing, destination))
+        try {
+          linkSync(content.existing, destination)
+        } catch {
+          copyFileSync(content.existing, destination)
+        }
       } else {
-        // Written synchronously, piece by piece: the pieces are made on this thread anyway, and an
-        // asynchronous write per piece costs more in waiting than it saves.
         const descriptor = openSync(destination, 'w')
         try {
           // writeFileSync on a descriptor writes all of a piece at the current position.
@@ -37,19 +40,25 @@ export async function writeFolder(target: string, files: Iterable<readonly [stri
       }
     }
   } catch (error) {
-    await rm(staging, {recursive: true, force: true})
+    rmSync(staging, {recursive: true, force: true})
     throw error
   }
-  await mkdir(parent, {recursive: true})
-  await rename(target, retired).catch((error: NodeJS.ErrnoException) => {
-    if (error.code !== 'ENOENT') throw error
-  })
+  mkdirSync(parent, {recursive: true})
   try {
-    await rename(staging, target)
+    renameSync(target, retired)
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error
+  }
+  try {
+    renameSync(staging, target)
   } catch (error) {
     // Put the previous release back rather than leave no folder at all.
-    await rename(retired, target).catch(() => undefined)
+    try {
+      renameSync(retired, target)
+    } catch {
+      // Nothing to put back.
+    }
     throw error
   }
-  await rm(retired, {recursive: true, force: true})
+  rmSync(retired, {recursive: true, force: true})
 }

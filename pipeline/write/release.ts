@@ -33,9 +33,9 @@ export interface MadeFile {
 /** Files of a dataset made by an earlier build, to be used instead of rendering them again (see ../cache/release.ts). */
 export interface Reuse {
   /** Where the files `dataset` gave last time are, by name, with what is known of them, if its records and the files are unchanged. */
-  files(dataset: DatasetRecords): Promise<ReadonlyMap<string, {path: string; made: MadeFile}> | undefined>
+  files(dataset: DatasetRecords): ReadonlyMap<string, {path: string; made: MadeFile}> | undefined
   /** For a dataset whose records changed in part: the last release's file `name`, and which of its rows are this build's records. */
-  rows(dataset: DatasetRecords, name: string): Promise<PreviousFile | undefined>
+  rows(dataset: DatasetRecords, name: string): PreviousFile | undefined
   /** Note a file this build made of `dataset`. */
   made(dataset: DatasetRecords, name: string, made: MadeFile): void
 }
@@ -48,10 +48,10 @@ export const formats: ReadonlyArray<{suffix: string; layout: Layout; hashed: boo
 ]
 
 /** Every file of the release, datasets in order, datapackage.json last (it describes the CSVs before it). */
-export async function* releaseFiles(datasets: readonly DatasetRecords[], publication: Publication, reuse?: Reuse): AsyncGenerator<ReleaseFile> {
+export function* releaseFiles(datasets: readonly DatasetRecords[], publication: Publication, reuse?: Reuse): Generator<ReleaseFile> {
   const csvs = new Map<string, FileSummary>()
   for (const dataset of datasets) {
-    const previous = await reuse?.files(dataset)
+    const previous = reuse?.files(dataset)
     const columns = columnsOf(dataset.name)
     for (const format of formats) {
       const name = dataset.name + format.suffix
@@ -65,7 +65,7 @@ export async function* releaseFiles(datasets: readonly DatasetRecords[], publica
         yield {name, content: {existing: reused.path}}
         continue
       }
-      const chunks = fileChunks(format.layout, dataset.records as unknown as Records, columns, await reuse?.rows(dataset, name))
+      const chunks = fileChunks(format.layout, dataset.records as unknown as Records, columns, reuse?.rows(dataset, name))
       yield {name, content: summarised(chunks, format.hashed, done)}
     }
   }
