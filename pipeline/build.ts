@@ -7,6 +7,7 @@ import path from 'node:path'
 import type {VFile} from 'vfile'
 import {openCache, pipelineVersion, type Cache} from './cache/index.ts'
 import {mergedDigests, mergeParts} from './cache/merge.ts'
+import {openReadRecord} from './cache/read-record.ts'
 import {openReleaseCache, type ReleaseCache} from './cache/release.ts'
 import {stageDocuments} from './cache/stage.ts'
 import {extractBoardMembers} from './extract/board-members/index.ts'
@@ -68,9 +69,13 @@ export interface BuildResult {
 export async function build(options: Options = {}): Promise<BuildResult> {
   const root = options.root ?? process.cwd()
   const out = options.out === undefined ? 'dist-data/draft' : options.out
+  const lean = options.cache === true && options.retain === false
+  // A lean build with the cache needs a text only to parse it, and reads it again then; one it read
+  // before and that has not changed since, it need not read now at all.
+  const readRecord = lean ? openReadRecord(root, await pipelineVersion()) : undefined
+  const readAt = BigInt(Date.now()) * 1_000_000n
   const [documents, register, publicationFile] = await Promise.all([
-    // A lean build with the cache needs a text only to parse it, and reads it again then.
-    readDocuments({root, keepText: !(options.cache && options.retain === false)}),
+    readDocuments({root, keepText: !lean, known: readRecord?.known}),
     readYamlFile('sources/reference/organisations.yml', root),
     readYamlFile('sources/publication.yml', root)
   ])
@@ -102,6 +107,7 @@ export async function build(options: Options = {}): Promise<BuildResult> {
     } else {
       await writeFolder(path.join(root, out), release)
       reuse?.save()
+      readRecord?.save(documents, readAt)
     }
     return {files, documents, datasets, outputNames: outputNames.sort(), outputs: sortByName(outputs), ok: true, ...stats, ...(reuse ? {release: reuse.stats} : {})}
   } finally {

@@ -35,6 +35,8 @@ declare module 'vfile' {
   interface DataMap {
     /** SHA-256 of the file's bytes as read. */
     sha256: string
+    /** The file's `inode:size:mtimeNs` just before it was read (see ./cache/read-record.ts). */
+    identity: string
     /** The markdown syntax tree. */
     tree: Root
     /** The frontmatter as plain data (validated later against schema/source-document.schema.json). */

@@ -20,6 +20,11 @@ export interface Options {
    * go, so a large build never holds every text at once; a stage that needs it reads it again (readTextAgain).
    */
   keepText?: boolean
+  /**
+   * The SHA-256 of a document known unchanged since an earlier build read it, given its path and identity
+   * (`inode:size:mtimeNs`); such a document is not read at all, as if read without keeping its text.
+   */
+  known?: ((relative: string, identity: string) => string | undefined) | undefined
 }
 
 const decoder = new TextDecoder('utf-8', {fatal: true})
@@ -42,21 +47,27 @@ export async function readDocuments(options: Options = {}): Promise<VFile[]> {
   const entries = readdirSync(path.join(root, folder), {withFileTypes: true}).filter((entry) => entry.name.endsWith('.md'))
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
   return entries.map((entry) => {
-    const file = readDocument(root, folder, entry)
+    const file = readDocument(root, folder, entry, options.keepText === false ? options.known : undefined)
     if (options.keepText === false) file.value = ''
     return file
   })
 }
 
-function readDocument(root: string, folder: string, entry: Dirent): VFile {
+function readDocument(root: string, folder: string, entry: Dirent, known: Options['known']): VFile {
   const relative = path.join(folder, entry.name)
   if (entry.isSymbolicLink()) return unreadable(relative, `Unexpected symbolic link \`${entry.name}\`, expected a regular file`)
   if (!entry.isFile()) return unreadable(relative, `Unexpected ${entry.isDirectory() ? 'folder' : 'special file'} \`${entry.name}\`, expected a regular file`)
   const full = path.join(root, relative)
   try {
-    const {size} = statSync(full)
-    if (size > maxDocumentBytes) return tooLarge(relative, size)
-    return toVFile(relative, readFileSync(full))
+    // Taken before reading, so a change made while it is read shows as another identity next time.
+    const {ino, size, mtimeNs} = statSync(full, {bigint: true})
+    if (size > maxDocumentBytes) return tooLarge(relative, Number(size))
+    const identity = `${ino}:${size}:${mtimeNs}`
+    const sha256 = known?.(relative, identity)
+    const file = sha256 ? new VFile({path: relative, value: ''}) : toVFile(relative, readFileSync(full))
+    if (sha256) file.data.sha256 = sha256
+    file.data.identity = identity
+    return file
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? 'error'
     return unreadable(relative, `Unexpected file \`${entry.name}\` that cannot be read (${code}), expected a readable file`)

@@ -1,0 +1,73 @@
+/**
+ * What the last build read: each clean document's identity on disk (inode,
+ * size, modification time in nanoseconds) and the SHA-256 of its bytes, in
+ * `.cache/pipeline/read.json`. A document whose identity is unchanged need
+ * not be read and hashed again to find its cache entry (see ./index.ts), as
+ * git's index spares it rehashing a working tree.
+ *
+ * Never trusted blindly: the record carries a CRC-32 and the pipeline version
+ * (a new version may check documents differently when it reads them), a
+ * document with any message is not recorded, and neither is one modified less
+ * than two seconds before it was read, since a second change within the same
+ * tick of the clock could leave its identity as it was ("racy git").
+ */
+import {mkdirSync, readFileSync, renameSync, writeFileSync} from 'node:fs'
+import path from 'node:path'
+import type {VFile} from 'vfile'
+import {frame, temporaryName, unframe} from './index.ts'
+
+/** Where the record lives under the project root. */
+export const readRecordPath = '.cache/pipeline/read.json'
+
+const format = 1
+/** How long before it was read a document must have last changed to be recorded, in nanoseconds. */
+const settled = 2_000_000_000n
+
+interface Recorded {
+  identity: string
+  sha256: string
+}
+
+export interface ReadRecord {
+  /** The SHA-256 of document `relative` as last read, if its identity is `identity` as it was then. */
+  known(relative: string, identity: string): string | undefined
+  /** Record the documents of a build that read them all cleanly, read at `readAt` (nanoseconds since the epoch). */
+  save(documents: readonly VFile[], readAt: bigint): void
+}
+
+/** Open the record under `root` for a build by pipeline `version`. */
+export function openReadRecord(root: string, version: string): ReadRecord {
+  const file = path.join(root, readRecordPath)
+  const documents = load(file, version)
+  return {
+    known: (relative, identity) => {
+      const recorded = documents.get(relative)
+      return recorded?.identity === identity ? recorded.sha256 : undefined
+    },
+    save(read, readAt) {
+      const entries: Array<[string, Recorded]> = []
+      for (const document of read) {
+        const {identity, sha256} = document.data
+        if (document.messages.length > 0 || !identity || !sha256) continue
+        if (BigInt(identity.split(':')[2]!) > readAt - settled) continue
+        entries.push([document.path, {identity, sha256}])
+      }
+      mkdirSync(path.dirname(file), {recursive: true})
+      const temporary = temporaryName(path.dirname(file), path.basename(file))
+      writeFileSync(temporary, frame(JSON.stringify({format, version, documents: Object.fromEntries(entries)})))
+      renameSync(temporary, file)
+    }
+  }
+}
+
+function load(file: string, version: string): Map<string, Recorded> {
+  try {
+    const body = unframe(readFileSync(file))
+    const record = body && (JSON.parse(body.toString('utf8')) as {format?: unknown; version?: unknown; documents?: Record<string, Partial<Recorded>>})
+    if (!record || record.format !== format || record.version !== version || !record.documents || typeof record.documents !== 'object') return new Map()
+    const entries = Object.entries(record.documents).filter((entry): entry is [string, Recorded] => typeof entry[1]?.identity === 'string' && typeof entry[1].sha256 === 'string')
+    return new Map(entries)
+  } catch {
+    return new Map()
+  }
+}
