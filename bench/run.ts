@@ -42,6 +42,7 @@ if (mode === 'pipeline') {
         const built = await build({root, cache: option === 'cache' || option === 'cold', retain: false})
         if (!built.ok) throw new Error(`The corpus at ${root} did not build`)
         result['cache'] = built.cache
+        result['release'] = built.release
         result['rows'] = built.datasets.reduce((sum, dataset) => sum + dataset.records.length, 0)
       })
     )
