@@ -101,8 +101,8 @@ export interface Matched {
  * is its own JSON, byte for byte, or -1; rows in `unplainBefore` are never
  * taken. Both lists are in the dataset's order, so each record is compared
  * first with the lines just after the last one it matched; failing those,
- * with the line that begins with the same field (usually its id). `each` gets every batch of
- * lines as made, to be kept for the next build.
+ * with the line that begins with the same field (usually its id). `each`
+ * gets every batch of lines as made, to be kept for the next build.
  */
 export function matchRecords(
   records: Records,
