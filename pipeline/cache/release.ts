@@ -22,7 +22,7 @@
  * release has been written whole.
  */
 import {createHash} from 'node:crypto'
-import {mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync} from 'node:fs'
+import {closeSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, statSync, writeFileSync} from 'node:fs'
 import path from 'node:path'
 import type {DatasetRecords} from '../validate/index.ts'
 import {columnsOf} from '../validate/schemas.ts'
@@ -119,10 +119,16 @@ export function openReleaseCache(root: string, target: string, version: string):
         if (!lines) continue
         // This build's records file is written as they are compared.
         const written = temporaryName(path.join(root, recordsFolder), dataset.name)
-        const pieces: Buffer[] = []
-        const matched = matchRecords(dataset.records as unknown as Records, columnsOf(dataset.name), lines, new Set(entry.unplain), (piece) => pieces.push(piece))
-        writeFileSync(written, Buffer.concat(pieces))
-        compared.set(dataset.name, {...matched, written})
+        const descriptor = openSync(written, 'w')
+        try {
+          const matched = matchRecords(dataset.records as unknown as Records, columnsOf(dataset.name), lines, new Set(entry.unplain), (piece) => writeFileSync(descriptor, piece))
+          compared.set(dataset.name, {...matched, written})
+        } catch (error) {
+          rmSync(written, {force: true})
+          throw error
+        } finally {
+          closeSync(descriptor)
+        }
       }
     },
     checked(dataset) {
