@@ -7,7 +7,8 @@
  *
  * A record counts as unchanged only if it and the record it is compared with
  * are plain (see `isPlain`): then equal JSON means equal values, so equal rows
- * in every format and the same verdict from the schema.
+ * in every format and the same verdict from the schema. A record that is not
+ * plain has the line `null`, which no plain record's JSON equals.
  */
 import {closeSync, openSync, readFileSync, writeFileSync} from 'node:fs'
 import {chunkRows, type Records} from '../write/rows.ts'
@@ -16,11 +17,6 @@ import {chunkRows, type Records} from '../write/rows.ts'
 export interface RecordLines {
   bytes: Buffer
   ends: Uint32Array
-}
-
-/** Lines made of records: those, and which records were not plain (their lines are `null`, never matched). */
-interface MadeLines extends RecordLines {
-  unplain: number[]
 }
 
 /**
@@ -41,18 +37,13 @@ function isPlainValue(value: unknown): boolean {
   return value === null || typeof value === 'string' || typeof value === 'boolean' || (typeof value === 'number' && Number.isFinite(value))
 }
 
-/** `records` as JSON lines (JSON holds no raw line break); `first` is the index of the first of them. */
-function recordLines(records: Records, columns: readonly string[], first = 0): MadeLines {
-  const unplain: number[] = []
-  const lines = records.map((record, at) => {
-    if (isPlain(record, columns)) return JSON.stringify(record)
-    unplain.push(first + at)
-    return 'null'
-  })
+/** `records` as JSON lines (JSON holds no raw line break), `null` for a record that is not plain. */
+function recordLines(records: Records, columns: readonly string[]): RecordLines {
+  const lines = records.map((record) => (isPlain(record, columns) ? JSON.stringify(record) : 'null'))
   // An empty last item gives the final line break without another copy of the text.
   if (lines.length > 0) lines.push('')
   const bytes = Buffer.from(lines.join('\n'))
-  return {bytes, ends: lineEnds(bytes), unplain}
+  return {bytes, ends: lineEnds(bytes)}
 }
 
 function lineEnds(bytes: Buffer): Uint32Array {
@@ -71,20 +62,14 @@ export function readRecordLines(file: string): RecordLines | undefined {
   }
 }
 
-/** Write `records` as a records file, a piece at a time; gives the records that are not plain. */
-export function writeRecordLines(file: string, records: Records, columns: readonly string[]): number[] {
-  const unplain: number[] = []
+/** Write `records` as a records file, a piece at a time. */
+export function writeRecordLines(file: string, records: Records, columns: readonly string[]): void {
   const descriptor = openSync(file, 'w')
   try {
-    for (let first = 0; first < records.length; first += chunkRows) {
-      const lines = recordLines(records.slice(first, first + chunkRows), columns, first)
-      writeFileSync(descriptor, lines.bytes)
-      unplain.push(...lines.unplain)
-    }
+    for (let first = 0; first < records.length; first += chunkRows) writeFileSync(descriptor, recordLines(records.slice(first, first + chunkRows), columns).bytes)
   } finally {
     closeSync(descriptor)
   }
-  return unplain
 }
 
 export interface Matched {
@@ -92,14 +77,12 @@ export interface Matched {
   match: Int32Array
   /** How many rows the last release has. */
   rows: number
-  /** Records that are not plain. */
-  unplain: number[]
 }
 
 /**
- * For each record, the line of the last release's records (`previous`) that
- * is its own JSON, byte for byte, or -1; rows in `unplainBefore` are never
- * taken. Both lists are in the dataset's order, so each record is compared
+ * For each record that is plain, the line of the last release's records
+ * (`previous`) that is its own JSON, byte for byte; -1 for any other record.
+ * Both lists are in the dataset's order, so each record is compared
  * first with the lines just after the last one it matched; failing those,
  * with the line that begins with the same field (usually its id). `each`
  * gets every batch of lines as made, to be kept for the next build.
@@ -108,7 +91,6 @@ export function matchRecords(
   records: Records,
   columns: readonly string[],
   previous: RecordLines,
-  unplainBefore: ReadonlySet<number>,
   each: (lines: Buffer) => void
 ): Matched {
   const {bytes, ends} = previous
@@ -116,28 +98,26 @@ export function matchRecords(
   const startOf = (ends: Uint32Array, line: number) => (line === 0 ? 0 : ends[line - 1]! + 1)
   /** Whether line `row` of the last release is bytes `start` to `end` of `lines`. */
   const same = (row: number, lines: Buffer, start: number, end: number) =>
-    row >= 0 && row < rows && !unplainBefore.has(row) && ends[row]! - startOf(ends, row) === end - start && lines.compare(bytes, startOf(ends, row), ends[row], start, end) === 0
-  // Lines by their first field (in JSON a quote inside a string is escaped, so `,"` ends the first field
-  // of an object), built only when a record is not found near where it was expected.
+    row >= 0 && row < rows && ends[row]! - startOf(ends, row) === end - start && lines.compare(bytes, startOf(ends, row), ends[row], start, end) === 0
+  // Lines by how they begin: up to the first `,"`, which ends the first field when its value is not a list
+  // (in JSON a quote inside a string is escaped). Only a key to look up: `same` decides. Built only when a
+  // record is not found near where it was expected.
   const firstField = (lines: Buffer, start: number, end: number) => {
     const comma = lines.indexOf(',"', start)
     return lines.toString('latin1', start, comma === -1 || comma > end ? end : comma)
   }
   let byFirstField: Map<string, number> | undefined
   const match = new Int32Array(records.length).fill(-1)
-  const unplain: number[] = []
   let next = 0
   for (let first = 0; first < records.length; first += chunkRows) {
-    const batch = recordLines(records.slice(first, first + chunkRows), columns, first)
+    const batch = recordLines(records.slice(first, first + chunkRows), columns)
     each(batch.bytes)
-    unplain.push(...batch.unplain)
-    const notPlain = new Set(batch.unplain)
     for (let at = 0; at < batch.ends.length; at++) {
       const index = first + at
       const start = startOf(batch.ends, at)
       const end = batch.ends[at]!
       let row = -1
-      if (!notPlain.has(index)) {
+      if (isPlainLine(batch.bytes, start, end)) {
         if (same(next, batch.bytes, start, end)) row = next
         else if (same(next + 1, batch.bytes, start, end)) row = next + 1
         else if (same(next - 1, batch.bytes, start, end)) row = next - 1
@@ -152,5 +132,10 @@ export function matchRecords(
       next = row >= 0 ? row + 1 : next + 1
     }
   }
-  return {match, rows, unplain}
+  return {match, rows}
+}
+
+/** Whether a line is a plain record's: not the `null` of one that is not. */
+function isPlainLine(lines: Buffer, start: number, end: number): boolean {
+  return end - start !== 4 || lines.toString('latin1', start, end) !== 'null'
 }

@@ -11,8 +11,8 @@
  * schema then. Only the other records are schema-checked and rendered.
  *
  * The record of what the release was made from is `.cache/pipeline/release.json`:
- * per dataset a digest of its records, the identity of its records file and the
- * rows whose records were not plain, and per file its size (and the canonical
+ * per dataset a digest of its records and the identity of its records file,
+ * and per file its size (and the canonical
  * CSV's SHA-256, for datapackage.json) and identity on disk (inode, size,
  * modification time in nanoseconds, as make and git judge a file unchanged).
  * It is never trusted blindly: it carries a CRC-32 of its own text and the
@@ -38,7 +38,7 @@ export const releaseRecordPath = '.cache/pipeline/release.json'
 export const recordsFolder = '.cache/pipeline/records'
 
 /** Bump when the layout of the record changes. */
-const format = 2
+const format = 3
 
 interface ReleaseRecord {
   format: number
@@ -52,8 +52,6 @@ interface DatasetEntry {
   digest: string
   /** Identity of the records file, once written. */
   records?: string
-  /** Rows whose records were not plain: never reused. */
-  unplain: number[]
   files: Record<string, WrittenFile>
 }
 
@@ -121,7 +119,7 @@ export function openReleaseCache(root: string, target: string, version: string):
         const written = temporaryName(path.join(root, recordsFolder), dataset.name)
         const descriptor = openSync(written, 'w')
         try {
-          const matched = matchRecords(dataset.records as unknown as Records, columnsOf(dataset.name), lines, new Set(entry.unplain), (piece) => writeFileSync(descriptor, piece))
+          const matched = matchRecords(dataset.records as unknown as Records, columnsOf(dataset.name), lines, (piece) => writeFileSync(descriptor, piece))
           compared.set(dataset.name, {...matched, written})
         } catch (error) {
           rmSync(written, {force: true})
@@ -171,7 +169,7 @@ export function openReleaseCache(root: string, target: string, version: string):
     },
     made(dataset, name, made) {
       rendered.set(dataset.name, dataset)
-      const entry = (next.datasets[dataset.name] ??= {digest: digestOf(dataset), unplain: [], files: {}})
+      const entry = (next.datasets[dataset.name] ??= {digest: digestOf(dataset), files: {}})
       entry.files[name] = {...made}
     },
     save() {
@@ -186,12 +184,10 @@ export function openReleaseCache(root: string, target: string, version: string):
         const before = previous[name]
         const records = recordsOf(name)
         const kept = unchanged(dataset) && before?.records !== undefined && before.records === identityOf(records)
-        if (kept) {
-          entry.unplain = before.unplain
-        } else {
+        if (!kept) {
           const matched = compared.get(name)
           const temporary = matched?.written ?? temporaryName(path.join(root, recordsFolder), name)
-          entry.unplain = matched ? matched.unplain : writeRecordLines(temporary, dataset.records as unknown as Records, columnsOf(name))
+          if (!matched) writeRecordLines(temporary, dataset.records as unknown as Records, columnsOf(name))
           renameSync(temporary, records)
           compared.delete(name)
         }
@@ -247,20 +243,12 @@ function load(file: string): ReleaseRecord | undefined {
 
 function isDatasets(value: unknown): value is ReleaseRecord['datasets'] {
   if (!value || typeof value !== 'object') return false
-  const isNumbers = (list: unknown) => Array.isArray(list) && list.every((item) => Number.isInteger(item) && item >= 0)
   const isFile = (file: unknown) => {
     const {bytes, sha256, identity} = (file ?? {}) as Partial<WrittenFile>
     return typeof bytes === 'number' && (sha256 === undefined || typeof sha256 === 'string') && (identity === undefined || typeof identity === 'string')
   }
   return Object.values(value).every((entry: unknown) => {
-    const {digest, records, unplain, files} = (entry ?? {}) as Partial<Record<keyof DatasetEntry, unknown>>
-    return (
-      typeof digest === 'string' &&
-      (records === undefined || typeof records === 'string') &&
-      isNumbers(unplain) &&
-      !!files &&
-      typeof files === 'object' &&
-      Object.values(files).every(isFile)
-    )
+    const {digest, records, files} = (entry ?? {}) as Partial<Record<keyof DatasetEntry, unknown>>
+    return typeof digest === 'string' && (records === undefined || typeof records === 'string') && !!files && typeof files === 'object' && Object.values(files).every(isFile)
   })
 }

@@ -15,7 +15,6 @@ import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {realDocuments, syntheticDocument, writeCorpus, type RealDocument} from '../../bench/corpus.ts'
 import {build, type BuildResult} from '../../pipeline/build.ts'
 import {digestPart, mergedDigests, serialisePart, type DocumentPart, type PartDigests} from '../../pipeline/cache/merge.ts'
-import {isPlain} from '../../pipeline/cache/records.ts'
 import {releaseRecordPath} from '../../pipeline/cache/release.ts'
 import {readTextAgain, toVFile} from '../../pipeline/read/index.ts'
 import {snapshot} from '../helpers/project.ts'
@@ -23,7 +22,7 @@ import {snapshot} from '../helpers/project.ts'
 const release = 'dist-data/draft'
 const countOf = (result: BuildResult, name: string) => result.datasets.find((dataset) => dataset.name === name)!.records.length
 /** Write the cache's record of the last release, changed by `change`, with a correct checksum. */
-async function rewriteRecord(root: string, change: (body: {datasets: Record<string, {unplain: number[]}>; version: string}) => unknown): Promise<void> {
+async function rewriteRecord(root: string, change: (body: {version: string}) => unknown): Promise<void> {
   const file = path.join(root, releaseRecordPath)
   const text = await readFile(file, 'utf8')
   const body = JSON.stringify(change(JSON.parse(text.slice(text.indexOf('\n') + 1))))
@@ -86,21 +85,6 @@ describe('reuse of the last release', () => {
     expect(await snapshot(path.join(root, release))).toEqual(await expected())
   })
 
-  it('should never take a row whose record was not plain data', async () => {
-    await build({root, cache: true, retain: false})
-    // Say every statistic of the last release was not plain; then edit one statistic again.
-    await rewriteRecord(root, (body) => {
-      body.datasets['statistics']!.unplain = Array.from({length: 10_000}, (_, index) => index)
-      return body
-    })
-    const file = path.join(root, 'sources/documents', `${syntheticDocument(real, 4).id}.md`)
-    const text = await readFile(file, 'utf8')
-    await writeFile(file, text.replace('label: Primary care networks in Kent and Medway\n', 'label: Primary care networks\n'))
-    const result = await build({root, cache: true, retain: false})
-    expect(result.release).toEqual({reused: 18, rejected: 0, rows: 3 * (countOf(result, 'documents') - 1)})
-    expect(await snapshot(path.join(root, release))).toEqual(await expected())
-  })
-
   it('should render again a file changed in the release folder since it was written', async () => {
     await build({root, cache: true})
     const target = path.join(root, release, 'terms.csv')
@@ -152,25 +136,6 @@ describe('reuse of the last release', () => {
     file.value = ''
     file.data.sha256 = '0'.repeat(64)
     expect(() => readTextAgain(file, root)).toThrow(`${relative} changed while the build ran`)
-  })
-})
-
-describe('isPlain', () => {
-  const columns = ['id', 'value', 'names']
-  it('should hold for exactly the columns, each null, a boolean, a string, a finite number or a list of those', () => {
-    expect(isPlain({id: 'a', value: 1.5, names: ['x', 2, null, true]}, columns)).toBe(true)
-    expect(isPlain({id: 'a', value: null, names: []}, columns)).toBe(true)
-  })
-
-  it('should not hold where JSON would hide a difference', () => {
-    expect(isPlain({id: 'a', value: 1}, columns)).toBe(false)
-    expect(isPlain({id: 'a', value: undefined, names: []}, columns)).toBe(false)
-    expect(isPlain({id: 'a', value: 1, names: [], extra: 1}, columns)).toBe(false)
-    expect(isPlain({id: 'a', value: Number.NaN, names: []}, columns)).toBe(false)
-    expect(isPlain({id: 'a', value: Number.POSITIVE_INFINITY, names: []}, columns)).toBe(false)
-    expect(isPlain({id: 'a', value: new Date(0), names: []}, columns)).toBe(false)
-    expect(isPlain({id: 'a', value: {note: 'x'}, names: []}, columns)).toBe(false)
-    expect(isPlain({id: 'a', value: 1, names: [[1]]}, columns)).toBe(false)
   })
 })
 
