@@ -73,7 +73,6 @@ export async function build(options: Options = {}): Promise<BuildResult> {
   // A lean build with the cache needs a text only to parse it, and reads it again then; one it read
   // before and that has not changed since, it need not read now at all.
   const readRecord = lean ? openReadRecord(root, await pipelineVersion()) : undefined
-  const readAt = BigInt(Date.now()) * 1_000_000n
   const [documents, register, publicationFile] = await Promise.all([
     readDocuments({root, keepText: !lean, known: readRecord?.known}),
     readYamlFile('sources/reference/organisations.yml', root),
@@ -107,7 +106,7 @@ export async function build(options: Options = {}): Promise<BuildResult> {
     } else {
       await writeFolder(path.join(root, out), release)
       reuse?.save()
-      readRecord?.save(documents, readAt)
+      readRecord?.save(documents)
     }
     return {files, documents, datasets, outputNames: outputNames.sort(), outputs: sortByName(outputs), ok: true, ...stats, ...(reuse ? {release: reuse.stats} : {})}
   } finally {

@@ -35,7 +35,7 @@ declare module 'vfile' {
   interface DataMap {
     /** SHA-256 of the file's bytes as read. */
     sha256: string
-    /** The file's `inode:size:mtimeNs` just before it was read (see ./cache/read-record.ts). */
+    /** The file's identity on disk just before it was read (see ./read/index.ts identityOf, ./cache/read-record.ts). */
     identity: string
     /** The markdown syntax tree. */
     tree: Root

@@ -12,9 +12,9 @@
  *
  * The record of what the release was made from is `.cache/pipeline/release.json`:
  * per dataset a digest of its records and the identity of its records file,
- * and per file its size (and the canonical
- * CSV's SHA-256, for datapackage.json) and identity on disk (inode, size,
- * modification time in nanoseconds, as make and git judge a file unchanged).
+ * and per file its size (and the canonical CSV's SHA-256, for datapackage.json)
+ * and identity on disk (device, inode, size, modification and change times in
+ * nanoseconds, as git judges a file unchanged; see ../read/index.ts).
  * It is never trusted blindly: it carries a CRC-32 of its own text and the
  * pipeline version, a file whose identity differs (edited, replaced or lost
  * since) is not used, rows are found in the files themselves and used only
@@ -28,6 +28,7 @@ import type {DatasetRecords} from '../validate/index.ts'
 import {columnsOf} from '../validate/schemas.ts'
 import {formats, type MadeFile, type Reuse} from '../write/release.ts'
 import type {PreviousFile, Records} from '../write/rows.ts'
+import {identityOf as identityOfStats} from '../read/index.ts'
 import {frame, temporaryName, unframe} from './index.ts'
 import {matchRecords, readRecordLines, writeRecordLines, type Matched} from './records.ts'
 
@@ -56,7 +57,7 @@ interface DatasetEntry {
 }
 
 interface WrittenFile extends MadeFile {
-  /** `inode:size:mtimeNs` of the file in the release folder, once written. */
+  /** The file's identity in the release folder once written (see ../read/index.ts identityOf). */
   identity?: string
 }
 
@@ -206,10 +207,10 @@ export function openReleaseCache(root: string, target: string, version: string):
   }
 }
 
-/** A file's inode, size and modification time, or undefined when it cannot be read. */
+/** A file's identity on disk (see ../read/index.ts), or undefined when it is not a file. */
 function identityOf(file: string): string | undefined {
   const info = statSync(file, {bigint: true, throwIfNoEntry: false})
-  return info?.isFile() ? `${info.ino}:${info.size}:${info.mtimeNs}` : undefined
+  return info?.isFile() ? identityOfStats(info) : undefined
 }
 
 /**

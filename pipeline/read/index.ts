@@ -4,7 +4,7 @@
  * an editor sees it.
  */
 import {createHash} from 'node:crypto'
-import {readdirSync, readFileSync, statSync, type Dirent} from 'node:fs'
+import {readdirSync, readFileSync, statSync, type BigIntStats, type Dirent} from 'node:fs'
 import path from 'node:path'
 import {VFile} from 'vfile'
 import {pointAt} from '../locate/index.ts'
@@ -22,7 +22,7 @@ export interface Options {
   keepText?: boolean
   /**
    * The SHA-256 of a document known unchanged since an earlier build read it, given its path and identity
-   * (`inode:size:mtimeNs`); such a document is not read at all, as if read without keeping its text.
+   * (see identityOf); such a document is not read at all, as if read without keeping its text.
    */
   known?: ((relative: string, identity: string) => string | undefined) | undefined
 }
@@ -60,9 +60,9 @@ function readDocument(root: string, folder: string, entry: Dirent, known: Option
   const full = path.join(root, relative)
   try {
     // Taken before reading, so a change made while it is read shows as another identity next time.
-    const {ino, size, mtimeNs} = statSync(full, {bigint: true})
-    if (size > maxDocumentBytes) return tooLarge(relative, Number(size))
-    const identity = `${ino}:${size}:${mtimeNs}`
+    const info = statSync(full, {bigint: true})
+    if (info.size > maxDocumentBytes) return tooLarge(relative, Number(info.size))
+    const identity = identityOf(info)
     const sha256 = known?.(relative, identity)
     const file = sha256 ? new VFile({path: relative, value: ''}) : toVFile(relative, readFileSync(full))
     if (sha256) file.data.sha256 = sha256
@@ -72,6 +72,15 @@ function readDocument(root: string, folder: string, entry: Dirent, known: Option
     const code = (error as NodeJS.ErrnoException).code ?? 'error'
     return unreadable(relative, `Unexpected file \`${entry.name}\` that cannot be read (${code}), expected a readable file`)
   }
+}
+
+/**
+ * A file's identity on disk: device, inode, size, and the times it and its
+ * metadata last changed, in nanoseconds. Writing a file changes its ctime,
+ * which no tool can set back (cp -p, tar and touch can set the mtime back).
+ */
+export function identityOf(info: BigIntStats): string {
+  return `${info.dev}:${info.ino}:${info.size}:${info.mtimeNs}:${info.ctimeNs}`
 }
 
 function unreadable(filePath: string, reason: string): VFile {

@@ -4,7 +4,8 @@
  * again one edited since or edited just before it was read, and writes what a
  * build without any cache writes.
  */
-import {mkdtemp, readFile, readdir, rm, utimes, writeFile} from 'node:fs/promises'
+import {execFileSync} from 'node:child_process'
+import {mkdtemp, readFile, rm, stat, writeFile} from 'node:fs/promises'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {VFile} from 'vfile'
@@ -46,10 +47,8 @@ describe('the record of what the last build read', () => {
   beforeAll(async () => {
     root = await mkdtemp(path.join(tmpdir(), 'icb-read-'))
     await writeCorpus(root, 12, await realDocuments())
-    // Last changed a minute ago: settled, so recorded.
-    const folder = path.join(root, 'sources/documents')
-    const past = new Date(Date.now() - 60_000)
-    for (const name of await readdir(folder)) await utimes(path.join(folder, name), past, past)
+    // Changed more than two seconds before the first build reads them: settled, so recorded.
+    await new Promise((resolve) => setTimeout(resolve, 2100))
   })
   afterAll(async () => rm(root, {recursive: true, force: true}))
 
@@ -70,35 +69,64 @@ describe('the record of what the last build read', () => {
     expect(await lean()).toBe(1)
   })
 
-  it('should know nothing from a record of another pipeline version, or a damaged one', async () => {
-    const version = await pipelineVersion()
-    const document = new VFile({path: 'sources/documents/a.md', value: ''})
-    document.data.sha256 = 'f'.repeat(64)
-    document.data.identity = '1:2:3'
-    openReadRecord(root, version).save([document], 10_000_000_000n)
-    expect(openReadRecord(root, version).known('sources/documents/a.md', '1:2:3')).toBe('f'.repeat(64))
-    expect(openReadRecord(root, version).known('sources/documents/a.md', '1:2:4')).toBeUndefined()
-    expect(openReadRecord(root, 'another').known('sources/documents/a.md', '1:2:3')).toBeUndefined()
-    const file = path.join(root, readRecordPath)
-    await writeFile(file, (await readFile(file, 'utf8')).replace('ffff', 'fffe'))
-    expect(openReadRecord(root, version).known('sources/documents/a.md', '1:2:3')).toBeUndefined()
+  it('should read again a document rewritten in place to the same size with its modification time put back', async () => {
+    const file = path.join(root, 'sources/documents', `${syntheticDocument(await realDocuments(), 5).id}.md`)
+    // Once every document has settled and been read, none is read.
+    await new Promise((resolve) => setTimeout(resolve, 2100))
+    await lean()
+    expect(await lean()).toBe(0)
+    const release = await snapshot(path.join(root, 'dist-data/draft'))
+    const before = await stat(file, {bigint: true})
+    const text = await readFile(file, 'utf8')
+    expect(text).toContain('Not found')
+    // As cp -p, tar -x or touch -r leave it: same inode, same size, same mtime to the nanosecond; only the change time moves.
+    const reference = path.join(root, 'reference')
+    execFileSync('touch', ['-r', file, reference])
+    await writeFile(file, text.replace('Not found', 'Not Found'))
+    execFileSync('touch', ['-r', reference, file])
+    const after = await stat(file, {bigint: true})
+    expect([after.ino, after.size, after.mtimeNs]).toEqual([before.ino, before.size, before.mtimeNs])
+    expect(await lean()).toBe(2)
+    const now = await snapshot(path.join(root, 'dist-data/draft'))
+    expect(now).toEqual(await fresh())
+    expect(now).not.toEqual(release)
   })
 
-  it('should not record a document with a message, or one changed within two seconds of being read', async () => {
+  /** A clean document with the given identity. */
+  const clean = (name: string, identity: string) => {
+    const file = new VFile({path: name, value: ''})
+    file.data.sha256 = 'a'.repeat(64)
+    file.data.identity = identity
+    return file
+  }
+
+  it('should know nothing from a record of another pipeline version, or a damaged one', async () => {
     const version = await pipelineVersion()
-    const clean = (name: string, mtime: bigint) => {
-      const file = new VFile({path: name, value: ''})
-      file.data.sha256 = 'a'.repeat(64)
-      file.data.identity = `1:2:${mtime}`
-      return file
-    }
-    const warned = clean('warned.md', 0n)
+    openReadRecord(root, version).save([clean('sources/documents/a.md', '1:2:3:4:5')])
+    expect(openReadRecord(root, version).known('sources/documents/a.md', '1:2:3:4:5')).toBe('a'.repeat(64))
+    expect(openReadRecord(root, version).known('sources/documents/a.md', '1:2:3:4:6')).toBeUndefined()
+    expect(openReadRecord(root, 'another').known('sources/documents/a.md', '1:2:3:4:5')).toBeUndefined()
+    const file = path.join(root, readRecordPath)
+    await writeFile(file, (await readFile(file, 'utf8')).replace('aaaa', 'aaab'))
+    expect(openReadRecord(root, version).known('sources/documents/a.md', '1:2:3:4:5')).toBeUndefined()
+  })
+
+  it('should not record a document with a message, or one changed within two seconds of the file system’s time', async () => {
+    const version = await pipelineVersion()
+    const probe = path.join(root, 'probe')
+    await writeFile(probe, '')
+    const now = (await stat(probe, {bigint: true})).mtimeNs
+    const warned = clean('warned.md', '1:2:3:4:5')
     warned.message('Unexpected thing')
-    const readAt = 10_000_000_000n
-    openReadRecord(root, version).save([clean('old.md', readAt - 2_000_000_000n), clean('new.md', readAt - 1_999_999_999n), warned], readAt)
+    const settled = `1:2:3:${now - 3_000_000_000n}:${now - 3_000_000_000n}`
+    const modified = `1:2:3:${now}:${now - 3_000_000_000n}`
+    const changed = `1:2:3:${now - 3_000_000_000n}:${now}`
     const record = openReadRecord(root, version)
-    expect(record.known('old.md', `1:2:${readAt - 2_000_000_000n}`)).toBe('a'.repeat(64))
-    expect(record.known('new.md', `1:2:${readAt - 1_999_999_999n}`)).toBeUndefined()
-    expect(record.known('warned.md', '1:2:0')).toBeUndefined()
+    record.save([clean('settled.md', settled), clean('modified.md', modified), clean('changed.md', changed), warned])
+    const reopened = openReadRecord(root, version)
+    expect(reopened.known('settled.md', settled)).toBe('a'.repeat(64))
+    expect(reopened.known('modified.md', modified)).toBeUndefined()
+    expect(reopened.known('changed.md', changed)).toBeUndefined()
+    expect(reopened.known('warned.md', '1:2:3:4:5')).toBeUndefined()
   })
 })
