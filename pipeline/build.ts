@@ -24,6 +24,7 @@ import {readYamlFile} from './read/yaml-file.ts'
 import type {Provenance} from './types.ts'
 import {validateDatasets, validateFrontmatter, type DatasetRecords} from './validate/index.ts'
 import {writeFolder} from './write/index.ts'
+import {lockFolder} from './write/lock.ts'
 import {releaseFiles, type ReleaseFile} from './write/release.ts'
 
 export interface Options {
@@ -88,10 +89,13 @@ export async function build(options: Options = {}): Promise<BuildResult> {
   const stats = cache ? {cache: cache.stats} : {}
   const failed = (datasets: DatasetRecords[] = []): BuildResult => ({files, documents, datasets, outputNames: [], outputs: new Map(), ok: false, ...stats})
   let reuse: ReleaseCache | undefined
+  let unlock: (() => void) | undefined
   try {
     const made = cache ? await fromCache(documents, files, register, publicationFile, cache, options) : fromSources(documents, files, register, publicationFile)
     if (!made) return failed()
     const {usable, datasets, publication} = made
+    // From reading the last release to recording the new one, no other build may write it.
+    if (out !== null) unlock = await lockFolder(path.join(root, out))
     // Records unchanged since the last release passed their schema then; their files, or their rows, can be reused.
     reuse = cache && out !== null ? openReleaseCache(root, out, await pipelineVersion()) : undefined
     reuse?.compare(datasets)
@@ -112,6 +116,7 @@ export async function build(options: Options = {}): Promise<BuildResult> {
   } finally {
     // What the release cache made for a release that was not written goes.
     reuse?.discard()
+    unlock?.()
     await cache?.close()
   }
 }
