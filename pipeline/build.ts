@@ -63,7 +63,10 @@ export interface BuildResult {
   ok: boolean
   /** With `cache`: documents reused, documents built afresh, and entries ignored because they did not check out. */
   cache?: Cache['stats']
-  /** With `cache` and `out`: release files linked from the last release rather than rendered, and files that did not check out. */
+  /**
+   * With `cache` and `out`: release files linked from the last release rather than rendered, files that
+   * did not check out, and rows of rendered files copied from the last release.
+   */
   release?: ReleaseCache['stats']
 }
 

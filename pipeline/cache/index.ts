@@ -15,7 +15,7 @@
  * build those the build did not use are removed.
  */
 import {createHash, randomBytes} from 'node:crypto'
-import {readFileSync} from 'node:fs'
+import {mkdirSync, readFileSync, renameSync, writeFileSync} from 'node:fs'
 import {readdir, rm} from 'node:fs/promises'
 import path from 'node:path'
 import {crc32} from 'node:zlib'
@@ -151,6 +151,25 @@ export function unframe(bytes: Buffer): Buffer | undefined {
   if (newline === -1) return undefined
   const body = bytes.subarray(newline + 1)
   return bytes.toString('latin1', 0, newline) === checksum(body) ? body : undefined
+}
+
+/** Write `body` framed to `file`, whole or not at all: into a temporary file beside it, then renamed. */
+export function writeFramed(file: string, body: string): void {
+  mkdirSync(path.dirname(file), {recursive: true})
+  const temporary = temporaryName(path.dirname(file), path.basename(file))
+  writeFileSync(temporary, frame(body))
+  renameSync(temporary, file)
+}
+
+/** The text `writeFramed` wrote to `file`, or undefined when there is none or it does not check out. */
+export function readFramed(file: string): string | undefined {
+  let bytes: Buffer
+  try {
+    bytes = readFileSync(file)
+  } catch {
+    return undefined
+  }
+  return unframe(bytes)?.toString('utf8')
 }
 
 // Random once per thread (each worker loads this module anew), then counted: randomBytes on every call cost

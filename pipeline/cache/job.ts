@@ -26,12 +26,13 @@ export interface Context {
 /**
  * Entry writes still under way, for the caller to await. Written in the
  * background, a thread of libuv's pool does the file system's work while this
- * thread parses the next document (100 documents: some 30 ms less). Each
- * waits in memory until then, so past `limit` bytes entries are written at once.
+ * thread parses the next document (100 documents: some 30 ms less). An entry
+ * may wait in memory until then, so once `limit` bytes have gone that way in a
+ * build, the rest are written at once.
  */
 export interface Writes {
   pending: Promise<void>[]
-  /** Bytes of the entries written in the background so far, and how many may be. */
+  /** Bytes of the entries written in the background so far in this build, and how many may be. */
   bytes: number
   limit: number
 }

@@ -13,10 +13,10 @@
  * git"). That time is the file system's own, taken from a file written then,
  * so a file system with its own clock (NFS) is judged by that clock.
  */
-import {mkdirSync, readFileSync, renameSync, statSync, writeFileSync} from 'node:fs'
+import {mkdirSync, statSync, writeFileSync} from 'node:fs'
 import path from 'node:path'
 import type {VFile} from 'vfile'
-import {frame, temporaryName, unframe} from './index.ts'
+import {readFramed, writeFramed} from './index.ts'
 
 /** Where the record lives under the project root. */
 export const readRecordPath = '.cache/pipeline/read.json'
@@ -61,10 +61,7 @@ export function openReadRecord(root: string, version: string): ReadRecord {
         if (document.messages.length > 0 || !identity || !sha256 || changedAt(identity) > readAt - settled) continue
         entries.push([document.path, {identity, sha256}])
       }
-      mkdirSync(path.dirname(file), {recursive: true})
-      const temporary = temporaryName(path.dirname(file), path.basename(file))
-      writeFileSync(temporary, frame(JSON.stringify({format, version, documents: Object.fromEntries(entries)})))
-      renameSync(temporary, file)
+      writeFramed(file, JSON.stringify({format, version, documents: Object.fromEntries(entries)}))
     }
   }
 }
@@ -88,8 +85,8 @@ function changedAt(identity: string): bigint {
 
 function load(file: string, version: string): Map<string, Recorded> {
   try {
-    const body = unframe(readFileSync(file))
-    const record = body && (JSON.parse(body.toString('utf8')) as {format?: unknown; version?: unknown; documents?: Record<string, Partial<Recorded>>})
+    const body = readFramed(file)
+    const record = body && (JSON.parse(body) as {format?: unknown; version?: unknown; documents?: Record<string, Partial<Recorded>>})
     if (!record || record.format !== format || record.version !== version || !record.documents || typeof record.documents !== 'object') return new Map()
     const entries = Object.entries(record.documents).filter((entry): entry is [string, Recorded] => typeof entry[1]?.identity === 'string' && typeof entry[1].sha256 === 'string')
     return new Map(entries)

@@ -24,12 +24,12 @@
 import {createHash} from 'node:crypto'
 import {closeSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, statSync, writeFileSync} from 'node:fs'
 import path from 'node:path'
+import {identityOf as identityOfStats} from '../read/index.ts'
 import type {DatasetRecords} from '../validate/index.ts'
 import {columnsOf} from '../validate/schemas.ts'
 import {formats, type MadeFile, type Reuse} from '../write/release.ts'
 import type {PreviousFile, Records} from '../write/rows.ts'
-import {identityOf as identityOfStats} from '../read/index.ts'
-import {frame, temporaryName, unframe} from './index.ts'
+import {readFramed, temporaryName, writeFramed} from './index.ts'
 import {matchRecords, readRecordLines, writeRecordLines, type Matched} from './records.ts'
 
 /** Where the record lives under the project root. */
@@ -119,15 +119,16 @@ export function openReleaseCache(root: string, target: string, version: string):
         // This build's records file is written as they are compared.
         const written = temporaryName(path.join(root, recordsFolder), dataset.name)
         const descriptor = openSync(written, 'w')
+        let matched: Matched
         try {
-          const matched = matchRecords(dataset.records as unknown as Records, columnsOf(dataset.name), lines, (piece) => writeFileSync(descriptor, piece))
-          compared.set(dataset.name, {...matched, written})
+          matched = matchRecords(dataset.records as unknown as Records, columnsOf(dataset.name), lines, (piece) => writeFileSync(descriptor, piece))
         } catch (error) {
+          closeSync(descriptor)
           rmSync(written, {force: true})
           throw error
-        } finally {
-          closeSync(descriptor)
         }
+        closeSync(descriptor)
+        compared.set(dataset.name, {...matched, written})
       }
     },
     checked(dataset) {
@@ -195,10 +196,7 @@ export function openReleaseCache(root: string, target: string, version: string):
         const identity = identityOf(records)
         if (identity) entry.records = identity
       }
-      const body = JSON.stringify(next)
-      const temporary = temporaryName(path.dirname(recordFile), path.basename(recordFile))
-      writeFileSync(temporary, frame(body))
-      renameSync(temporary, recordFile)
+      writeFramed(recordFile, JSON.stringify(next))
     },
     discard() {
       for (const {written} of compared.values()) rmSync(written, {force: true})
@@ -226,16 +224,10 @@ function recordsDigest(dataset: DatasetRecords): string {
 }
 
 function load(file: string): ReleaseRecord | undefined {
-  let bytes: Buffer
-  try {
-    bytes = readFileSync(file)
-  } catch {
-    return undefined
-  }
-  const body = unframe(bytes)
+  const body = readFramed(file)
   if (body === undefined) return undefined
   try {
-    const record = JSON.parse(body.toString('utf8')) as Partial<ReleaseRecord>
+    const record = JSON.parse(body) as Partial<ReleaseRecord>
     return record.format === format && typeof record.version === 'string' && typeof record.target === 'string' && isDatasets(record.datasets) ? (record as ReleaseRecord) : undefined
   } catch {
     return undefined

@@ -59,7 +59,7 @@ export async function stageDocuments(documents: readonly VFile[], files: VFile[]
   // A document read without keeping its text (see readDocuments) is read again just before it is parsed.
   const root = options.root ?? process.cwd()
   const needText = (file: VFile) => readTextAgain(file, root)
-  // On this thread, entries are written in the background, up to 16 MB of them (some 450 documents).
+  // On this thread, the first 16 MB of entries (some 450 documents) are written in the background, later ones at once.
   const writes: Writes = {pending: [], bytes: 0, limit: 2 ** 24}
   const outcomeOf = threads > 0 && fresh.length > 0 ? await inWorkers(fresh, register, cache, {workers: threads, ready: needText, sent: letGo}) : inProcess(register, cache, needText, letGo, writes)
   const usable: VFile[] = []
@@ -67,20 +67,28 @@ export async function stageDocuments(documents: readonly VFile[], files: VFile[]
   const digests: PartDigests[] = []
   let blocked = hasErrors(files)
   let extracted = 0
-  for (const [index, file] of documents.entries()) {
-    const entry = entries[index] ?? made(file, outcomeOf)
-    if (!entry) {
-      blocked = true
-      continue
+  let written: PromiseSettledResult<void>[] = []
+  try {
+    for (const [index, file] of documents.entries()) {
+      const entry = entries[index] ?? made(file, outcomeOf)
+      if (!entry) {
+        blocked = true
+        continue
+      }
+      if (options.retain !== false) file.data.matter = entry.matter
+      letGo(file)
+      usable.push(file)
+      parts.push(entry.part)
+      digests.push(entry.digests)
     }
-    if (options.retain !== false) file.data.matter = entry.matter
-    letGo(file)
-    usable.push(file)
-    parts.push(entry.part)
-    digests.push(entry.digests)
+  } finally {
+    // Every entry is on disk before the cache is closed, which removes the files this build did not use,
+    // even when staging stopped half way (a document that changed while the build ran).
+    written = await Promise.allSettled(writes.pending)
   }
-  // Every entry is on disk before the cache is closed, which removes the files this build did not use.
-  await Promise.all(writes.pending)
+  // As a write on this thread would, a write that failed fails the build.
+  const failed = written.find((outcome) => outcome.status === 'rejected')
+  if (failed) throw failed.reason
   if (blocked) return {usable}
   if (extracted === 0) return {usable, parts, digests}
   for (const file of usable) {

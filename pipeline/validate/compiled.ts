@@ -6,18 +6,17 @@
  * and ajv-formats' versions and the options, in a folder for tools' caches
  * (node_modules/.cache, as babel and eslint use it). It depends only on the
  * pipeline's own code, never on the documents, and is never trusted blindly:
- * a CRC-32 of its text is checked before it runs, and anything amiss means
- * compiling again.
+ * it is written whole or not at all, a CRC-32 of its text is checked before
+ * it runs, and anything amiss means compiling again.
  */
 import {createHash} from 'node:crypto'
-import {mkdirSync, readFileSync, renameSync, writeFileSync} from 'node:fs'
 import {createRequire} from 'node:module'
 import path from 'node:path'
-import {crc32} from 'node:zlib'
 import type {AnySchemaObject, Options, ValidateFunction} from 'ajv'
 import Ajv2020 from 'ajv/dist/2020.js'
 import standaloneCode from 'ajv/dist/standalone/index.js'
 import addFormats from 'ajv-formats'
+import {readFramed, writeFramed} from '../cache/index.ts'
 
 const require = createRequire(import.meta.url)
 
@@ -51,33 +50,19 @@ function keyOf(schemas: readonly AnySchemaObject[]): string {
 
 /** The exports of a kept file, or undefined when there is none or its checksum does not match. */
 function load(file: string): Record<string, ValidateFunction> | undefined {
-  let text: string
-  try {
-    text = readFileSync(file, 'utf8')
-  } catch {
-    return undefined
-  }
-  const newline = text.indexOf('\n')
-  const code = text.slice(newline + 1)
-  if (newline === -1 || text.slice(0, newline) !== checksum(code)) return undefined
+  const code = readFramed(file)
+  if (code === undefined) return undefined
   const exports: Record<string, ValidateFunction> = {}
   // The code is CommonJS that requires ajv's runtime helpers and ajv-formats, resolved from here.
   new Function('require', 'exports', code)(require, exports)
   return exports
 }
 
-/** Keep the code, atomically; a folder that cannot be written only means compiling again next time. */
+/** Keep the code; a folder that cannot be written only means compiling again next time. */
 function save(file: string, code: string): void {
   try {
-    mkdirSync(path.dirname(file), {recursive: true})
-    const temporary = `${file}.${process.pid}.tmp`
-    writeFileSync(temporary, `${checksum(code)}\n${code}`)
-    renameSync(temporary, file)
+    writeFramed(file, code)
   } catch {
     // Not kept: the validators compiled now serve this process all the same.
   }
-}
-
-function checksum(code: string): string {
-  return crc32(code).toString(16).padStart(8, '0')
 }

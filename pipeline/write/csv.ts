@@ -33,7 +33,7 @@ const excel: Options = {record_delimiter: 'windows', escape_formulas: true, quot
  * so a row ends at the first delimiter outside quotes. Only ASCII matters
  * here, so the text may be bytes read as Latin-1, giving offsets in bytes.
  */
-export function rowEnds(text: string, delimiter: string, from = 0): number[] {
+function rowEnds(text: string, delimiter: string, from = 0): number[] {
   const ends: number[] = []
   let at = from
   let quote = text.indexOf('"', at)

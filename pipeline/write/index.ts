@@ -1,7 +1,7 @@
 /**
  * Write: every output file into a temporary folder beside the target, then swap
  * it in with renames, so a failed run never leaves a half-written `dist-data/`.
- * Files may come one at a time (an async iterable), so none need wait in memory,
+ * Files may come one at a time, as they are made, so none need wait in memory,
  * and a file may be an existing one, unchanged, which is linked rather than copied.
  */
 import {closeSync, copyFileSync, linkSync, mkdirSync, openSync, renameSync, rmSync, writeFileSync} from 'node:fs'

@@ -27,12 +27,6 @@ function rowSpans(text: string): Uint32Array | undefined {
   return Uint32Array.from(spans)
 }
 
-/** Each record's row as UTF-8 bytes, and where each lies in them, for comparing with a file's rows. */
-export function jsonRowBytes(records: Records, columns: readonly string[]): {bytes: Buffer; spans: Uint32Array} {
-  const bytes = Buffer.from(arrayText(records, columns))
-  return {bytes, spans: rowSpans(latin1(bytes))!}
-}
-
 export const jsonLayout: Layout = {
   head: () => '[\n',
   // Each record as `JSON.stringify(records, null, 2)` writes it inside the array.

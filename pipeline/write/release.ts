@@ -1,7 +1,8 @@
 /**
  * The release: each dataset's CSV, Excel CSV and JSON, then datapackage.json,
  * made one file at a time and each file piece by piece, so a large release is
- * written as it is made and never held in memory whole.
+ * written as it is made and never held in memory whole. A file that copies
+ * rows from the last release's file holds that one file in memory while it is made.
  */
 import {createHash} from 'node:crypto'
 import type {Publication} from '../publication.ts'

@@ -26,13 +26,14 @@ describe('jsonLayout.spans', () => {
   const columns = ['id', 'list', 'nested']
   const record = (index: number) => ({id: `r${index}`, list: index % 2 ? ['a', '\n  },\n  {\n', '£–'] : [], nested: {deep: {note: 'x'}}})
 
-  it('should find in the bytes the rows the file was made of, for no, one and many records', () => {
+  it('should find in the bytes each record’s row, as JSON.stringify writes that record alone in an array', () => {
     for (const count of [0, 1, 2, 5]) {
       const records = Array.from({length: count}, (_, index) => record(index))
       const bytes = Buffer.from(toJson(records, columns))
       const spans = jsonLayout.spans(bytes, columns)!
       const rows = Array.from({length: spans.length / 2}, (_, row) => bytes.subarray(spans[2 * row], spans[2 * row + 1]).toString('utf8'))
-      expect(rows).toEqual(jsonLayout.rows(records, columns))
+      // `[\n` + the row + `\n]`: the row is what sits between the brackets.
+      expect(rows).toEqual(records.map((one) => JSON.stringify([one], null, 2).slice(2, -2)))
     }
   })
 
