@@ -180,6 +180,8 @@ describe('the dataset table', () => {
 
   it('works from the keyboard: skip link, filter and sort', async () => {
     const page = await open('/datasets/statistics/')
+    // Keys go to the page in front; under load another page may still be there.
+    await page.bringToFront()
     await page.keyboard.press('Tab')
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Skip to main content')
     await page.keyboard.press('Enter')
@@ -191,10 +193,11 @@ describe('the dataset table', () => {
     }
     expect(reached).toBe(true)
     await page.keyboard.type('dementia')
-    expect(await page.locator('.filter [role="status"]').textContent()).toMatch(/^\d+ of \d+ rows match$/)
+    // Waited for, not read at once: a slow machine may still be handling the last key.
+    await page.waitForFunction(() => /^\d+ of \d+ rows match$/.test(document.querySelector('.filter [role="status"]')?.textContent ?? ''), undefined, {timeout: 5000})
     await page.getByRole('button', {name: 'label', exact: true}).focus()
     await page.keyboard.press('Enter')
-    expect(await page.locator('th[aria-sort="ascending"]').textContent()).toBe('label')
+    await page.waitForFunction(() => document.querySelector('th[aria-sort="ascending"]')?.textContent === 'label', undefined, {timeout: 5000})
     await page.close()
   })
 
