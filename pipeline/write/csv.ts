@@ -59,12 +59,14 @@ function csvLayout(options: Options, prefix: string): Layout {
   const delimiter = options.record_delimiter === 'windows' ? '\r\n' : '\n'
   // The byte-order mark lets Excel read UTF-8 ("£", "–").
   const head = (columns: readonly string[]) => prefix + stringify([columns.slice()], options)
+  const block = (records: Records, columns: readonly string[]) => stringify(records.map((record) => columns.map((column) => cell(record[column]))), options)
   return {
     head,
     rows(records, columns) {
-      const text = stringify(records.map((record) => columns.map((column) => cell(record[column]))), options)
+      const text = block(records, columns)
       return rowEnds(text, delimiter).map((end, index, ends) => text.slice(ends[index - 1] ?? 0, end))
     },
+    block,
     separator: '',
     tail: '',
     spans(bytes, columns) {

@@ -8,6 +8,7 @@ import type {DocumentRecord} from '../extract/documents/index.ts'
 import type {Publication} from '../publication.ts'
 import {columnSchema, columnsOf} from '../validate/schemas.ts'
 import {listDelimiter} from './csv.ts'
+import type {Chunk} from './rows.ts'
 
 interface Field {
   name: string
@@ -22,9 +23,26 @@ export interface FileSummary {
   sha256: string
 }
 
-/** The size and SHA-256 of a file's content (text as UTF-8). */
-export function summarise(content: string | Uint8Array): FileSummary {
-  return {bytes: typeof content === 'string' ? Buffer.byteLength(content) : content.byteLength, sha256: createHash('sha256').update(content).digest('hex')}
+/** What is known of a file made piece by piece: its size, and its SHA-256 when it was hashed. */
+export type MadeFile = Omit<FileSummary, 'sha256'> & Partial<Pick<FileSummary, 'sha256'>>
+
+/** The chunks, passed on as they are read; once all are read, `done` gets their size, and their SHA-256 if `hashed`. */
+export function* summarised(chunks: Iterable<Chunk>, hashed: boolean, done: (made: MadeFile) => void): Generator<Chunk> {
+  const hash = hashed ? createHash('sha256') : undefined
+  let bytes = 0
+  for (const chunk of chunks) {
+    hash?.update(chunk)
+    bytes += typeof chunk === 'string' ? Buffer.byteLength(chunk) : chunk.byteLength
+    yield chunk
+  }
+  done({bytes, sha256: hash?.digest('hex')})
+}
+
+/** The size and SHA-256 of a file's whole content (text as UTF-8). */
+export function summarise(content: Chunk): FileSummary {
+  let summary: MadeFile = {bytes: 0}
+  for (const _ of summarised([content], true, (made) => (summary = made)));
+  return {bytes: summary.bytes, sha256: summary.sha256!}
 }
 
 /** datapackage.json, given each dataset's CSV (its content, or its summary). */

@@ -35,6 +35,8 @@ export const jsonLayout: Layout = {
     const spans = rowSpans(text)!
     return Array.from({length: spans.length / 2}, (_, row) => text.slice(spans[2 * row], spans[2 * row + 1]))
   },
+  // `[\n` + the rows + `\n]\n`: what lies between.
+  block: (records, columns) => arrayText(records, columns).slice(2, -3),
   separator: ',\n',
   tail: '\n]\n',
   empty: () => '[]\n',

@@ -4,12 +4,11 @@
  * written as it is made and never held in memory whole. A file that copies
  * rows from the last release's file holds that one file in memory while it is made.
  */
-import {createHash} from 'node:crypto'
 import type {Publication} from '../publication.ts'
 import type {DatasetRecords} from '../validate/index.ts'
 import {columnsOf} from '../validate/schemas.ts'
 import {csvLayouts} from './csv.ts'
-import {toDatapackage, type FileSummary} from './datapackage.ts'
+import {summarised, toDatapackage, type FileSummary, type MadeFile} from './datapackage.ts'
 import {jsonLayout} from './json.ts'
 import {fileChunks, type Chunk, type Layout, type PreviousFile, type Records} from './rows.ts'
 
@@ -25,11 +24,7 @@ export interface ReleaseFile {
   content: Iterable<Chunk> | ExistingFile
 }
 
-/** What is known of a file made: its size, and its SHA-256 if its format is `hashed`. */
-export interface MadeFile {
-  bytes: number
-  sha256?: string | undefined
-}
+export type {MadeFile}
 
 /** Files of a dataset made by an earlier build, to be used instead of rendering them again (see ../cache/release.ts). */
 export interface Reuse {
@@ -72,16 +67,4 @@ export function* releaseFiles(datasets: readonly DatasetRecords[], publication: 
   }
   const documents = datasets.find((dataset) => dataset.name === 'documents')?.records ?? []
   yield {name: 'datapackage.json', content: [toDatapackage(publication, csvs, documents as never)]}
-}
-
-/** The chunks, passed on as they are read; once all are read, `done` gets their size, and their SHA-256 if `hashed`. */
-function* summarised(chunks: Iterable<Chunk>, hashed: boolean, done: (made: MadeFile) => void): Generator<Chunk> {
-  const hash = hashed ? createHash('sha256') : undefined
-  let bytes = 0
-  for (const chunk of chunks) {
-    hash?.update(chunk)
-    bytes += typeof chunk === 'string' ? Buffer.byteLength(chunk) : chunk.byteLength
-    yield chunk
-  }
-  done({bytes, sha256: hash?.digest('hex')})
 }

@@ -19,6 +19,8 @@ export interface Layout {
   head(columns: readonly string[]): string
   /** The text of each record, in order. */
   rows(records: Records, columns: readonly string[]): string[]
+  /** The rows of `records` joined by the separator, as `rows` would give them, made without splitting them apart. */
+  block(records: Records, columns: readonly string[]): string
   /** Between two rows. */
   separator: string
   /** After the last row. */
@@ -56,17 +58,23 @@ export function* fileChunks(layout: Layout, records: Records, columns: readonly 
   }
   for (let start = 0; start < records.length; start += chunkRows) {
     const end = Math.min(start + chunkRows, records.length)
+    const lead = start === 0 ? layout.head(columns) : layout.separator
+    // Nothing to take from the last release (a cold build): the piece in one go, never split into rows.
+    if (!previous) {
+      yield lead + layout.block(records.slice(start, end), columns)
+      continue
+    }
     const segments: Chunk[] = []
     const fresh: number[] = []
     const slots: number[] = []
     let first = -1
     let last = -1
     const copy = () => {
-      if (first >= 0) segments.push(previous!.bytes.subarray(previous!.spans[2 * first], previous!.spans[2 * last + 1]))
+      if (first >= 0) segments.push(previous.bytes.subarray(previous.spans[2 * first], previous.spans[2 * last + 1]))
       first = -1
     }
     for (let index = start; index < end; index++) {
-      const row = previous ? previous.rowOf(index) : -1
+      const row = previous.rowOf(index)
       if (row >= 0 && first >= 0 && row === last + 1) {
         last = row
         continue
@@ -85,7 +93,6 @@ export function* fileChunks(layout: Layout, records: Records, columns: readonly 
       const rendered = layout.rows(fresh.length === end - start ? records.slice(start, end) : fresh.map((index) => records[index]!), columns)
       slots.forEach((slot, at) => (segments[slot] = rendered[at]!))
     }
-    const lead = start === 0 ? layout.head(columns) : layout.separator
     if (segments.every((segment) => typeof segment === 'string')) {
       yield lead + segments.join(layout.separator)
     } else {

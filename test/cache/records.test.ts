@@ -3,25 +3,20 @@
  * record is matched to the line that is its own JSON, wherever it moved; a
  * record that is not plain is never matched, and never matches a later one.
  */
-import {mkdtemp, rm} from 'node:fs/promises'
-import {tmpdir} from 'node:os'
 import path from 'node:path'
-import {afterAll, beforeAll, describe, expect, it} from 'vitest'
+import {describe, expect, it} from 'vitest'
 import {isPlain, matchRecords, readRecordLines, writeRecordLines} from '../../pipeline/cache/records.ts'
+import {temporaryFolder} from '../helpers/folder.ts'
 
 const columns = ['id', 'value', 'names']
 const record = (id: string, value: unknown = 1, names: unknown[] = []) => ({id, value, names})
 
 describe('matchRecords', () => {
-  let folder: string
-  beforeAll(async () => {
-    folder = await mkdtemp(path.join(tmpdir(), 'icb-records-'))
-  })
-  afterAll(async () => rm(folder, {recursive: true, force: true}))
+  const folder = temporaryFolder('icb-records-')
 
   /** The lines of a records file written of `records`. */
   const linesOf = (records: Array<Record<string, unknown>>) => {
-    const file = path.join(folder, 'records.jsonl')
+    const file = path.join(folder(), 'records.jsonl')
     writeRecordLines(file, records, columns)
     return readRecordLines(file)!
   }

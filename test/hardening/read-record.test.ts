@@ -14,7 +14,7 @@ import {realDocuments, syntheticDocument, writeCorpus} from '../../bench/corpus.
 import {build} from '../../pipeline/build.ts'
 import {pipelineVersion} from '../../pipeline/cache/index.ts'
 import {openReadRecord, readRecordPath} from '../../pipeline/cache/read-record.ts'
-import {snapshot} from '../helpers/project.ts'
+import {freshSnapshot, snapshot} from '../helpers/project.ts'
 
 /** Every path the pipeline reads synchronously (documents are read so); vi.mock is hoisted above imports, so this is too. */
 const reads = vi.hoisted((): string[] => [])
@@ -39,10 +39,7 @@ describe('the record of what the last build read', () => {
     expect(result.ok).toBe(true)
     return documentsRead()
   }
-  const fresh = async () => {
-    const result = await build({root, out: null})
-    return new Map([...result.outputs].map(([name, text]) => [name, Buffer.from(text).toString('base64')]))
-  }
+  const fresh = async () => freshSnapshot(root)
 
   beforeAll(async () => {
     root = await mkdtemp(path.join(tmpdir(), 'icb-read-'))

@@ -5,6 +5,7 @@
 import {cp, mkdtemp, readFile, readdir, rm, writeFile, mkdir} from 'node:fs/promises'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
+import {build} from '../../pipeline/build.ts'
 import {toVFile} from '../../pipeline/read/index.ts'
 import {parseSource, parseYaml} from '../../pipeline/parse/index.ts'
 import type {VFile} from 'vfile'
@@ -32,6 +33,13 @@ export async function snapshot(folder: string): Promise<Map<string, string>> {
     files.set(path.relative(folder, full), (await readFile(full)).toString('base64'))
   }
   return files
+}
+
+/** What a build of `root` without any cache writes, file by file, as `snapshot` gives a folder; throws if it fails. */
+export async function freshSnapshot(root: string): Promise<Map<string, string>> {
+  const fresh = await build({root, out: null})
+  if (!fresh.ok) throw new Error(`${root} did not build`)
+  return new Map([...fresh.outputs].map(([name, text]) => [name, Buffer.from(text).toString('base64')]))
 }
 
 /** Replace `search` with `replacement` in a file of `root`; fails loudly if it is not there. */

@@ -4,39 +4,35 @@
  * real records and on records broken in every field; and a kept file that is
  * damaged is never run.
  */
-import {mkdtemp, readFile, readdir, rm, writeFile} from 'node:fs/promises'
-import {tmpdir} from 'node:os'
+import {readFile, readdir, writeFile} from 'node:fs/promises'
 import path from 'node:path'
 import type {ValidateFunction} from 'ajv'
-import {afterAll, beforeAll, describe, expect, it} from 'vitest'
+import {describe, expect, it} from 'vitest'
 import {build} from '../../pipeline/build.ts'
 import {compiledValidators} from '../../pipeline/validate/compiled.ts'
 import {schemas} from '../../pipeline/validate/schemas.ts'
 import {projectRoot} from '../helpers/project.ts'
+import {temporaryFolder} from '../helpers/folder.ts'
 
 const all = [...schemas.values()]
 /** Whether a validator came from kept code: only those compiled now carry their source. */
 const kept = (validate: ValidateFunction) => !('source' in validate && validate.source)
 
 describe('compiled validators', () => {
-  let folder: string
-  beforeAll(async () => {
-    folder = await mkdtemp(path.join(tmpdir(), 'icb-validators-'))
-  })
-  afterAll(async () => rm(folder, {recursive: true, force: true}))
+  const folder = temporaryFolder('icb-validators-')
 
   it('should compile and keep the code the first time, and load it the next', async () => {
-    const first = compiledValidators(all, folder)
+    const first = compiledValidators(all, folder())
     expect([...first.values()].some(kept)).toBe(false)
-    expect(await readdir(folder)).toHaveLength(1)
-    const second = compiledValidators(all, folder)
+    expect(await readdir(folder())).toHaveLength(1)
+    const second = compiledValidators(all, folder())
     expect([...second.values()].every(kept)).toBe(true)
     expect([...second.keys()]).toEqual([...first.keys()])
   })
 
   it('should give the verdicts and errors of freshly compiled validators, on real records and broken ones', async () => {
     const fresh = compiledValidators(all, undefined)
-    const loaded = compiledValidators(all, folder)
+    const loaded = compiledValidators(all, folder())
     const result = await build({root: projectRoot, out: null})
     let compared = 0
     const same = (id: string, value: unknown) => {
@@ -65,11 +61,11 @@ describe('compiled validators', () => {
   })
 
   it('should never run a kept file that is damaged, and compile again instead', async () => {
-    const [name] = await readdir(folder)
-    const file = path.join(folder, name!)
+    const [name] = await readdir(folder())
+    const file = path.join(folder(), name!)
     const text = await readFile(file, 'utf8')
     await writeFile(file, text.replace('"use strict";', '"use strict";throw new Error("ran");'))
-    const validators = compiledValidators(all, folder)
+    const validators = compiledValidators(all, folder())
     expect([...validators.values()].some(kept)).toBe(false)
     expect(await readFile(file, 'utf8')).toBe(text)
   })
