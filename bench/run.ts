@@ -4,6 +4,8 @@
  *   node bench/run.ts pipeline <root> <runs> [cache|cold]   build({root}) `runs` times (writes dist-data/): without the
  *                                                          cache, with it, or with it emptied before each run (a cold `npm run data`)
  *   node bench/run.ts parse <root> <runs> [frontmatter]   remark-parse alone (or with remark-frontmatter, as the pipeline uses it) over the same files
+ *   node bench/run.ts fresh <root>                        what a build without the cache writes, each file's SHA-256 by name (no timing):
+ *                                                          in a process of its own, so its heap never competes with a measurement
  *
  * Prints one line of JSON: the median wall time in milliseconds (module
  * loading excluded), the processor time per run of all its threads, and the
@@ -15,6 +17,8 @@ import remarkFrontmatter from 'remark-frontmatter'
 import remarkParse from 'remark-parse'
 import {unified} from 'unified'
 import {build} from '../pipeline/build.ts'
+import {freshSnapshot} from '../test/helpers/project.ts'
+import {digests} from './digests.ts'
 
 const [mode, root, runsText, option] = process.argv.slice(2)
 const runs = Number(runsText ?? 1)
@@ -55,6 +59,8 @@ if (mode === 'pipeline') {
   const times: number[] = []
   for (let run = 0; run < runs; run++) times.push(await time(() => texts.forEach((text) => processor.parse(text))))
   result['ms'] = median(times)
+} else if (mode === 'fresh') {
+  result['files'] = digests(await freshSnapshot(root))
 } else {
   throw new Error(`Unknown mode \`${mode}\``)
 }
