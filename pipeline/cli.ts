@@ -1,13 +1,15 @@
 /**
  * `npm run data`: build the datasets, print every diagnostic (with its fix),
  * then a summary. Exits 1 on any error; dist-data/ is then left exactly as it
- * was. `--no-cache` builds every document afresh, ignoring `.cache/`.
+ * was. Parts of unchanged documents are kept in `.cache/` between runs
+ * (./incremental/); `--no-cache` builds every document afresh.
  *
  * `main` is exported so tests can run the command in process; run as a
  * script, it sets the exit status.
  */
 import {reporter} from 'vfile-reporter'
 import {build, type BuildResult} from './build.ts'
+import {openPartCache} from './incremental/index.ts'
 
 export interface Io {
   /** Receives each line of the summary (default: `console.log`). */
@@ -27,9 +29,12 @@ export interface CliOptions {
 /** Build as `npm run data` does; resolves to the exit status and the build's result. */
 export async function main(options: CliOptions = {}): Promise<{code: number; result: BuildResult}> {
   const io = options.io ?? {out: (line) => console.log(line), err: (line) => console.error(line)}
+  const root = options.root ?? process.cwd()
   const args = options.args ?? process.argv.slice(2)
   const started = performance.now()
-  const result = await build({root: options.root ?? process.cwd(), cache: !args.includes('--no-cache'), retain: false})
+  const parts = args.includes('--no-cache') ? undefined : openPartCache(root)
+  const result = await build({root, parts})
+  parts?.close()
   const report = reporter(result.files, {quiet: true, verbose: true})
   if (report) io.err(report)
 
@@ -42,7 +47,7 @@ export async function main(options: CliOptions = {}): Promise<{code: number; res
   const width = Math.max(...result.datasets.map((dataset) => dataset.name.length))
   io.out(`Built ${result.datasets.length} datasets from ${result.documents.length} documents into dist-data/draft/:`)
   for (const dataset of result.datasets) io.out(`  ${dataset.name.padEnd(width)}  ${String(dataset.records.length).padStart(4)} rows`)
-  io.out(`${result.datasets.reduce((sum, dataset) => sum + dataset.records.length, 0)} rows, ${warnings} warnings, ${result.outputNames.length} files, ${seconds} s`)
+  io.out(`${result.datasets.reduce((sum, dataset) => sum + dataset.records.length, 0)} rows, ${warnings} warnings, ${seconds} s`)
   return {code: 0, result}
 }
 

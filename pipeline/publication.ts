@@ -1,29 +1,21 @@
 /**
- * The publication's own metadata (sources/publication.yml): title, publisher,
- * licence, contact, keywords and the datasets with their keys.
+ * The publication's own metadata (sources/publication.yml): title, base URL,
+ * publisher, licence, contact and keywords.
  */
 import type {VFile} from 'vfile'
-import type {ForeignKey} from './validate/index.ts'
-
-export interface DatasetMeta {
-  name: string
-  title: string
-  description: string
-  primary_key: string
-  foreign_keys: ForeignKey[]
-}
 
 export interface Publication {
   name: string
   title: string
   description: string
+  /** The site's address, ending in `/`, or null while it has none. */
+  base_url: string | null
   version: string
   publisher: {name: string}
   contact: {name: string; issues: string}
   licence: {id: string; title: string; url: string; attribution: string}
   keywords: string[]
   language: string
-  datasets: DatasetMeta[]
 }
 
 export function publicationOf(file: VFile): Publication {

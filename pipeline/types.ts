@@ -10,7 +10,7 @@ export interface Frontmatter {
   document: Document
   /** Line and column lookup inside the YAML block. */
   lineCounter: LineCounter
-  /** File line of the first YAML line (the line after the opening `---`). */
+  /** File line of the first YAML line (the line after the opening `---`, or 1 in a YAML file). */
   firstLine: number
 }
 
@@ -23,11 +23,11 @@ export interface UsedSpan extends QuoteMatch {
 export interface Provenance {
   /** Id of the source document. */
   document: string
-  /** Line (1-based) where the evidence starts in sources/documents/<document>.md. */
+  /** Line (1-based) where the evidence starts, counted within the document's text: line 1 is the first line after the frontmatter. */
   line: number
   /** Column (1-based) where the evidence starts. */
   column: number
-  /** The evidence, verbatim (white space folded). */
+  /** The evidence as plain text: markdown markup removed, runs of white space folded to one space. */
   quote: string
 }
 
@@ -35,11 +35,13 @@ declare module 'vfile' {
   interface DataMap {
     /** SHA-256 of the file's bytes as read. */
     sha256: string
-    /** The file's identity on disk just before it was read (see ./read/index.ts identityOf, ./cache/read-record.ts). */
-    identity: string
+    /** SHA-256 of the document's text alone (everything after the frontmatter), as UTF-8 with LF line ends. */
+    textSha256: string
+    /** File line on which the document's text starts: its line 1. */
+    bodyLine: number
     /** The markdown syntax tree. */
     tree: Root
-    /** The frontmatter as plain data (validated later against schema/source-document.schema.json). */
+    /** The frontmatter (or a YAML file) as plain data, validated later against its schema. */
     matter: Record<string, unknown>
     /** Where the frontmatter's values are. */
     frontmatter: Frontmatter
@@ -47,5 +49,7 @@ declare module 'vfile' {
     blocks: TextBlock[]
     /** Figures and dates of the text that records took their values from (for `npm run review`). */
     used: UsedSpan[]
+    /** The document's judgements file (sources/judgements/<id>.yml), parsed as YAML. */
+    judgements: import('vfile').VFile
   }
 }

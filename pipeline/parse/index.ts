@@ -2,6 +2,7 @@
  * Parse: markdown with YAML frontmatter → mdast tree, frontmatter data that
  * keeps its node positions, and the text index quotes are found in.
  */
+import {createHash} from 'node:crypto'
 import type {Yaml} from 'mdast'
 import type {Point} from 'unist'
 import type {VFile} from 'vfile'
@@ -39,7 +40,12 @@ export function parseSource(file: VFile): boolean {
     return false
   }
   if (!parseFrontmatter(file, yamlNode)) return false
-  file.data.blocks = indexText(tree, String(file.value))
+  // The text is everything after the frontmatter's closing line: records count their lines from there.
+  const source = String(file.value)
+  const end = yamlNode.position?.end ?? {line: 1, offset: 0}
+  file.data.bodyLine = end.line + 1
+  file.data.textSha256 = createHash('sha256').update(source.slice(source.indexOf('\n', end.offset) + 1)).digest('hex')
+  file.data.blocks = indexText(tree, source)
   return true
 }
 
@@ -52,7 +58,7 @@ function parseFrontmatter(file: VFile, node: Yaml): boolean {
  * keeping positions in `file.data.frontmatter`. Used for frontmatter and for
  * the YAML reference files.
  */
-export function parseYaml(file: VFile, text: string, firstLine: number): boolean {
+export function parseYaml(file: VFile, text: string, firstLine: number, options: {empty?: boolean} = {}): boolean {
   const lineCounter = new LineCounter()
   const deep = scanYamlNesting(text)
   if (deep) {
@@ -84,6 +90,8 @@ export function parseYaml(file: VFile, text: string, firstLine: number): boolean
     report(file, 'yaml-syntax', `Unexpected YAML: ${String((error as Error).message ?? error).split('\n')[0]}`, {place})
     return false
   }
+  // A judgements file with nothing in it yet (or only comments) judges nothing.
+  if (options.empty && (matter === null || matter === undefined)) matter = {}
   if (matter === null || typeof matter !== 'object' || Array.isArray(matter)) {
     report(file, 'missing-frontmatter', 'Unexpected YAML that is not a mapping, expected `key: value` lines', {place: {line: firstLine, column: 1}})
     return false

@@ -1,16 +1,18 @@
 /**
- * Read a YAML reference file (the organisation register, the publication's
- * metadata) into a VFile, so its problems are reported with line and column
- * like a document's.
+ * Read a YAML file (a document's judgements, the organisation register, the
+ * publication's metadata) into a VFile, so its problems are reported with
+ * line and column like a document's.
  */
-import {readFile} from 'node:fs/promises'
+import {readFileSync} from 'node:fs'
 import path from 'node:path'
 import type {VFile} from 'vfile'
 import {parseYaml} from '../parse/index.ts'
 import {toVFile} from './index.ts'
 
-export async function readYamlFile(relativePath: string, root = process.cwd()): Promise<VFile> {
-  const file = toVFile(relativePath, await readFile(path.join(root, relativePath)))
-  if (!file.messages.some((message) => message.fatal === true)) parseYaml(file, String(file.value), 1)
+/** Read and parse `relativePath`; with `empty`, a file with nothing in it (or only comments) is an empty mapping. */
+export function readYamlFile(relativePath: string, root = process.cwd(), options: {empty?: boolean} = {}): VFile {
+  const file = toVFile(relativePath, readFileSync(path.join(root, relativePath)))
+  if (options.empty && file.messages.length === 1 && file.messages[0]!.ruleId === 'empty-file') file.messages.length = 0
+  if (!file.messages.some((message) => message.fatal === true)) parseYaml(file, String(file.value), 1, options)
   return file
 }

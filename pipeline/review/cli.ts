@@ -3,7 +3,7 @@ import {reporter} from 'vfile-reporter'
 import {build} from '../build.ts'
 import {review} from './index.ts'
 
-const result = await build({out: null})
+const result = await build({out: null, keep: true})
 if (!result.ok) {
   console.error(reporter(result.files, {quiet: true}))
   process.exitCode = 1

@@ -8,9 +8,9 @@ import type {VFile} from 'vfile'
 import {findDates} from '../dates/index.ts'
 import {findAcronyms} from '../detect/acronyms.ts'
 import {findDefinition} from '../detect/definitions.ts'
-import {documentId, judgements, locateQuote} from '../extract/evidence.ts'
+import {documentId, judgements, locateQuote, textPoint} from '../extract/evidence.ts'
 import {findFigures} from '../figures/index.ts'
-import {pointAt, type QuoteMatch, type TextBlock} from '../locate/index.ts'
+import type {QuoteMatch, TextBlock} from '../locate/index.ts'
 import type {DatasetRecords} from '../validate/index.ts'
 
 export interface Finding {
@@ -43,7 +43,7 @@ export function review(files: readonly VFile[], datasets: readonly DatasetRecord
       for (const span of spans) {
         const covered = [...skipped, ...used.filter((other) => other.as === span.kind)]
         if (covered.some((other) => overlaps(other, block, span.start, span.end))) continue
-        const point = pointAt(String(file.value), block.offsets[span.start] ?? 0)
+        const point = textPoint(file, block.offsets[span.start] ?? 0)
         findings.push({document: documentId(file), line: point.line, column: point.column, kind: span.kind, text: span.text})
       }
     }

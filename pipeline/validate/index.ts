@@ -1,29 +1,22 @@
 /**
- * Validate: frontmatter against schema/source-document.schema.json, every
- * record against its dataset's schema, ids unique, every reference resolved.
- * Problems become messages on the file (and at the line) they came from.
+ * Validate: frontmatter against schema/source-document.schema.json, judgements
+ * against schema/judgements.schema.json, every record against its dataset's
+ * schema, ids unique, every reference resolved. Problems become messages on
+ * the file (and at the line) they came from.
  */
 import type {ErrorObject} from 'ajv'
 import type {VFile} from 'vfile'
 import {report} from '../messages.ts'
 import {frontmatterPlace} from '../parse/index.ts'
+import type {ForeignKey} from '../extract/dataset.ts'
 import type {Provenance} from '../types.ts'
 import {validator} from './schemas.ts'
 
-export interface ForeignKey {
-  field: string
-  resource: string
-  /** The field is a list of ids (each must resolve); Table Schema cannot express it, so it stays out of datapackage.json. */
-  list?: boolean
-}
-
+/** A dataset's records, as merged from every document; every record's id is its `id`. */
 export interface DatasetRecords {
   name: string
-  primaryKey: string
-  foreignKeys: ForeignKey[]
+  foreignKeys: readonly ForeignKey[]
   records: Provenance[]
-  /** A digest of all the records were made from, when known (see ../cache/merge.ts): equal digests, equal records. */
-  digest?: string
 }
 
 /** Check YAML data (a document's frontmatter, or a reference file) against a schema; false when it must not be used. */
@@ -43,35 +36,27 @@ export function validateFrontmatter(file: VFile, schema = 'source-document'): bo
   return false
 }
 
-export interface ValidateOptions {
-  /**
-   * Records that passed their schema before, unchanged since (see ../cache/release.ts): all of a dataset's
-   * (true), or those a function of their index picks. Only their ids and references are checked.
-   */
-  checked?: ((dataset: DatasetRecords) => boolean | ((index: number) => boolean)) | undefined
-}
-
 /** Check every dataset; messages go to the document a record came from. */
-export function validateDatasets(datasets: readonly DatasetRecords[], files: readonly VFile[], options: ValidateOptions = {}): void {
+export function validateDatasets(datasets: readonly DatasetRecords[], files: readonly VFile[]): void {
   // A document's id is its file name (validateFrontmatter checks it).
   const fileOf = new Map(files.map((file) => [file.stem ?? '', file]))
   const fieldsOf = (record: Provenance) => record as unknown as Record<string, unknown>
-  // A message goes to the record's document, at the record's evidence.
-  const complain = (record: Provenance, ruleId: 'schema-record' | 'duplicate-id' | 'unresolved-reference', reason: string) =>
-    report(fileOf.get(record.document) ?? files[0]!, ruleId, reason, {place: {line: record.line, column: record.column}})
-  const idOf = (dataset: DatasetRecords, record: Provenance) => String(fieldsOf(record)[dataset.primaryKey])
+  // A message goes to the record's document, at the record's evidence: its text line, counted in the file.
+  const complain = (record: Provenance, ruleId: 'schema-record' | 'duplicate-id' | 'unresolved-reference', reason: string) => {
+    const file = fileOf.get(record.document) ?? files[0]!
+    report(file, ruleId, reason, {place: {line: record.line + (file.data.bodyLine ?? 1) - 1, column: record.column}})
+  }
+  const idOf = (_: DatasetRecords, record: Provenance) => String(fieldsOf(record)['id'])
   const ids = new Map(datasets.map((dataset) => [dataset.name, new Set(dataset.records.map((record) => idOf(dataset, record)))]))
   for (const dataset of datasets) {
-    const checked = options.checked?.(dataset) ?? false
-    const validate = checked === true ? undefined : validator(dataset.name)
-    const passed = typeof checked === 'function' ? checked : () => false
+    const validate = validator(dataset.name)
     const keys = [{field: 'document', resource: 'documents'}, ...dataset.foreignKeys].map((key) => ({field: key.field, ids: ids.get(key.resource), resource: key.resource}))
     const resolves = (key: (typeof keys)[number], reference: unknown) => key.ids?.has(typeof reference === 'string' ? reference : String(reference)) ?? false
     // As many distinct ids as records: none is repeated, so no record's id need be looked up again.
     const seen = ids.get(dataset.name)!.size < dataset.records.length ? new Map<string, Provenance>() : undefined
-    dataset.records.forEach((record, index) => {
+    for (const record of dataset.records) {
       const fields = fieldsOf(record)
-      if (validate && !passed(index) && !validate(record)) {
+      if (!validate(record)) {
         for (const error of validate.errors ?? []) {
           complain(record, 'schema-record', `Unexpected ${dataset.name} record \`${idOf(dataset, record)}\`: ${describe(error)}`)
         }
@@ -90,7 +75,7 @@ export function validateDatasets(datasets: readonly DatasetRecords[], files: rea
           complain(record, 'unresolved-reference', `Unexpected ${key.field} \`${String(reference)}\` in ${dataset.name} record \`${idOf(dataset, record)}\`, expected an id of ${key.resource}`)
         }
       }
-    })
+    }
   }
 }
 

@@ -1,11 +1,15 @@
 /**
- * The JSON Schemas in schema/, compiled once (ajv, draft 2020-12; see ./compiled.ts).
+ * The JSON Schemas in schema/, compiled once with ajv (draft 2020-12). In the
+ * repository their `$id`s are relative (`statistics.schema.json`), so they
+ * resolve each other wherever they are; the published copies carry absolute
+ * `$id`s under the publication's base URL (see ../write/schemas.ts).
  */
 import {readFileSync, readdirSync} from 'node:fs'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 import type {ValidateFunction} from 'ajv'
-import {compiledValidators} from './compiled.ts'
+import Ajv2020 from 'ajv/dist/2020.js'
+import addFormats from 'ajv-formats'
 
 export const schemaFolder = path.join(path.dirname(fileURLToPath(import.meta.url)), '../../schema')
 
@@ -14,7 +18,19 @@ export interface JsonSchema {
   title: string
   description: string
   required?: string[]
-  properties: Record<string, {type?: string | string[]; description?: string; enum?: unknown[]; pattern?: string; format?: string; items?: unknown}>
+  properties: Record<string, ColumnSchema>
+}
+
+export interface ColumnSchema {
+  type?: string | string[]
+  description?: string
+  enum?: unknown[]
+  pattern?: string
+  format?: string
+  items?: ColumnSchema
+  maxLength?: number
+  minimum?: number
+  maximum?: number
 }
 
 /** Every schema in schema/, by file name without `.schema.json`. */
@@ -25,17 +41,18 @@ export const schemas: ReadonlyMap<string, JsonSchema> = new Map(
     .map((name) => [name.replace('.schema.json', ''), JSON.parse(readFileSync(path.join(schemaFolder, name), 'utf8')) as JsonSchema])
 )
 
-/** Where compiled validators are kept: the project's folder for tools' caches. */
-export const validatorCache = path.join(schemaFolder, '../node_modules/.cache/icb-open-data')
-
-let validators: Map<string, ValidateFunction> | undefined
+let ajv: Ajv2020.default | undefined
 
 /** The compiled validator of `name`. */
 export function validator(name: string): ValidateFunction {
   const schema = schemas.get(name)
   if (!schema) throw new Error(`Missing schema \`schema/${name}.schema.json\``)
-  validators ??= compiledValidators([...schemas.values()], validatorCache)
-  return validators.get(schema.$id)!
+  if (!ajv) {
+    // The schemas are checked against the meta-schema by a test, not on every build.
+    ajv = new Ajv2020.default({allErrors: true, strict: true, validateSchema: false, code: {optimize: false}, schemas: [...schemas.values()]})
+    addFormats.default(ajv)
+  }
+  return ajv.getSchema(schema.$id)!
 }
 
 /** Columns of a dataset in order: its own fields, then the provenance fields. */
@@ -44,6 +61,6 @@ export function columnsOf(name: string): string[] {
 }
 
 /** A column's schema, own or provenance. */
-export function columnSchema(name: string, column: string): JsonSchema['properties'][string] {
+export function columnSchema(name: string, column: string): ColumnSchema {
   return schemas.get(name)!.properties[column] ?? schemas.get('provenance')!.properties[column]!
 }

@@ -3,17 +3,20 @@
  * its Table Schema (types, descriptions, constraints, primary and foreign
  * keys), its size and SHA-256, the licence and the source documents.
  */
-import {createHash} from 'node:crypto'
 import type {DocumentRecord} from '../extract/documents/index.ts'
 import type {Publication} from '../publication.ts'
-import {columnSchema, columnsOf} from '../validate/schemas.ts'
+import type {DatasetRecords} from '../validate/index.ts'
+import {columnSchema, columnsOf, schemas} from '../validate/schemas.ts'
 import {listDelimiter} from './csv.ts'
-import type {Chunk} from './rows.ts'
+import {fileSchemaName, schemaFolder} from './schemas.ts'
 
 interface Field {
   name: string
   type: string
   description: string
+  itemType?: string
+  delimiter?: string
+  format?: string
   constraints?: Record<string, unknown>
 }
 
@@ -23,30 +26,13 @@ export interface FileSummary {
   sha256: string
 }
 
-/** What is known of a file made piece by piece: its size, and its SHA-256 when it was hashed. */
-export type MadeFile = Omit<FileSummary, 'sha256'> & Partial<Pick<FileSummary, 'sha256'>>
-
-/** The chunks, passed on as they are read; once all are read, `done` gets their size, and their SHA-256 if `hashed`. */
-export function* summarised(chunks: Iterable<Chunk>, hashed: boolean, done: (made: MadeFile) => void): Generator<Chunk> {
-  const hash = hashed ? createHash('sha256') : undefined
-  let bytes = 0
-  for (const chunk of chunks) {
-    hash?.update(chunk)
-    bytes += typeof chunk === 'string' ? Buffer.byteLength(chunk) : chunk.byteLength
-    yield chunk
-  }
-  done({bytes, sha256: hash?.digest('hex')})
-}
-
-/** The size and SHA-256 of a file's whole content (text as UTF-8). */
-export function summarise(content: Chunk): FileSummary {
-  let summary: MadeFile = {bytes: 0}
-  for (const _ of summarised([content], true, (made) => (summary = made)));
-  return {bytes: summary.bytes, sha256: summary.sha256!}
-}
-
-/** datapackage.json, given each dataset's CSV (its content, or its summary). */
-export function toDatapackage(publication: Publication, csvs: ReadonlyMap<string, string | FileSummary>, documents: readonly DocumentRecord[]): string {
+/**
+ * datapackage.json, given the size and SHA-256 of each file by name: a tabular
+ * resource per dataset's CSV, with its Table Schema, and a resource per
+ * dataset's JSON, with the JSON Schema of the whole file.
+ */
+export function toDatapackage(publication: Publication, datasets: readonly DatasetRecords[], files: ReadonlyMap<string, FileSummary>, documents: readonly DocumentRecord[]): string {
+  const summary = (name: string) => files.get(name) ?? {bytes: 0, sha256: ''}
   const datapackage = {
     $schema: 'https://datapackage.org/profiles/2.0/datapackage.json',
     name: publication.name,
@@ -57,18 +43,19 @@ export function toDatapackage(publication: Publication, csvs: ReadonlyMap<string
     licenses: [{name: publication.licence.id, title: publication.licence.title, path: publication.licence.url}],
     contributors: [{title: publication.publisher.name, roles: ['publisher']}],
     sources: documents.map((document) => ({title: document.title, ...(document.url ? {path: document.url} : {})})),
-    resources: publication.datasets.map((dataset) => {
-      const given = csvs.get(dataset.name) ?? ''
-      const csv = typeof given === 'string' ? summarise(given) : given
-      return {
+    resources: datasets.flatMap((dataset) => {
+      const csv = summary(`${dataset.name}.csv`)
+      const json = summary(`${dataset.name}.json`)
+      const {title, description} = schemas.get(dataset.name)!
+      const table = {
         name: dataset.name,
         type: 'table',
         path: `${dataset.name}.csv`,
         format: 'csv',
         mediatype: 'text/csv',
         encoding: 'utf-8',
-        title: dataset.title,
-        description: dataset.description,
+        title,
+        description,
         bytes: csv.bytes,
         hash: `sha256:${csv.sha256}`,
         dialect: {$schema: 'https://datapackage.org/profiles/2.0/tabledialect.json', delimiter: ',', lineTerminator: '\n', quoteChar: '"', header: true},
@@ -76,13 +63,27 @@ export function toDatapackage(publication: Publication, csvs: ReadonlyMap<string
           $schema: 'https://datapackage.org/profiles/2.0/tableschema.json',
           fields: columnsOf(dataset.name).map((column) => field(dataset.name, column)),
           missingValues: [''],
-          primaryKey: [dataset.primary_key],
-          foreignKeys: [{field: 'document', resource: 'documents'}, ...dataset.foreign_keys.filter((key) => !key.list)].map((key) => ({
+          primaryKey: ['id'],
+          // A list of ids cannot be a Table Schema foreign key; the build checks that each of them resolves.
+          foreignKeys: [{field: 'document', resource: 'documents'}, ...dataset.foreignKeys.filter((key) => !key.list)].map((key) => ({
             fields: [key.field],
             reference: {resource: key.resource, fields: ['id']}
           }))
         }
       }
+      const records = {
+        name: `${dataset.name}-json`,
+        path: `${dataset.name}.json`,
+        format: 'json',
+        mediatype: 'application/json',
+        encoding: 'utf-8',
+        title: `${title} (JSON)`,
+        description: `${description} The same records as ${dataset.name}.csv, typed: an array of objects, as ${schemaFolder}/${fileSchemaName(dataset.name)} describes it.`,
+        bytes: json.bytes,
+        hash: `sha256:${json.sha256}`,
+        jsonSchema: `${schemaFolder}/${fileSchemaName(dataset.name)}`
+      }
+      return [table, records]
     })
   }
   return JSON.stringify(datapackage, null, 2) + '\n'
@@ -92,9 +93,9 @@ export function toDatapackage(publication: Publication, csvs: ReadonlyMap<string
 function field(dataset: string, column: string): Field {
   const schema = columnSchema(dataset, column)
   const types = [schema.type ?? 'string'].flat().filter((type) => type !== 'null')
-  // Lists are joined into one cell; the v2 profile has no list type, so they are strings.
+  // Lists are joined into one cell by the delimiter: Table Schema v2's list type.
   const list = types[0] === 'array'
-  const type = list ? 'string' : types[0] ?? 'string'
+  const type = list ? 'list' : types[0] ?? 'string'
   const constraints: Record<string, unknown> = {}
   // An empty list is an empty cell, so list columns cannot be required.
   if (!list && !(Array.isArray(schema.type) && schema.type.includes('null'))) constraints['required'] = true
@@ -103,7 +104,8 @@ function field(dataset: string, column: string): Field {
   return {
     name: column,
     type,
-    description: list ? `${schema.description ?? ''} Items are separated by \`${listDelimiter}\`.` : schema.description ?? '',
+    description: schema.description ?? '',
+    ...(list ? {itemType: [schema.items?.type ?? 'string'].flat()[0]!, delimiter: listDelimiter} : {}),
     ...(schema.format === 'uri' ? {format: 'uri'} : {}),
     ...(Object.keys(constraints).length > 0 ? {constraints} : {})
   }

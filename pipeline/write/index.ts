@@ -1,64 +1,75 @@
 /**
- * Write: every output file into a temporary folder beside the target, then swap
+ * Write: every output file into a staging folder beside the target, then swap
  * it in with renames, so a failed run never leaves a half-written `dist-data/`.
- * Files may come one at a time, as they are made, so none need wait in memory,
- * and a file may be an existing one, unchanged, which is linked rather than copied.
+ * Files may be written as they are made, one piece at a time, so none need
+ * wait in memory.
  */
-import {closeSync, copyFileSync, linkSync, mkdirSync, openSync, renameSync, rmSync, writeFileSync} from 'node:fs'
+import {closeSync, mkdirSync, openSync, renameSync, rmSync, writeFileSync} from 'node:fs'
 import path from 'node:path'
 
-/** A file's content: whole, piece by piece, or an existing file's. */
-type Content = string | Uint8Array | Iterable<string | Uint8Array> | {existing: string}
+/** A file's content: whole, or piece by piece. */
+export type Content = string | Uint8Array | Iterable<string | Uint8Array>
 
-/** Replace the folder `target` with exactly `files` (relative path → content: a Map, or pairs as they are made). */
-export async function writeFolder(target: string, files: Iterable<readonly [string, Content]> | AsyncIterable<readonly [string, Content]>): Promise<void> {
+export interface Staging {
+  /** Write `name` (a path relative to the target) into the staging folder. */
+  write(name: string, content: Content): void
+  /** Replace the target with the staging folder. */
+  commit(): void
+  /** Remove the staging folder; the target stays as it was. */
+  discard(): void
+}
+
+/** A staging folder for `target`, named after this process so two builds never share one. */
+export function openStaging(target: string): Staging {
   const parent = path.dirname(target)
   const staging = path.join(parent, `.tmp-${path.basename(target)}-${process.pid}`)
-  const retired = path.join(parent, `.old-${path.basename(target)}-${process.pid}`)
-  // Synchronous calls: the files are made on this thread anyway, and waiting on the thread pool for each
-  // of a release's few dozen files and folders cost more than it saved.
   rmSync(staging, {recursive: true, force: true})
-  try {
-    for await (const [name, content] of files) {
+  mkdirSync(staging, {recursive: true})
+  return {
+    write(name, content) {
       const destination = path.join(staging, name)
       mkdirSync(path.dirname(destination), {recursive: true})
-      if (typeof content === 'object' && 'existing' in content) {
-        // A hard link costs no copy; where links are not allowed, a copy.
-        try {
-          linkSync(content.existing, destination)
-        } catch {
-          copyFileSync(content.existing, destination)
-        }
-      } else {
-        const descriptor = openSync(destination, 'w')
-        try {
-          // writeFileSync on a descriptor writes all of a piece at the current position.
-          for (const piece of typeof content === 'string' || content instanceof Uint8Array ? [content] : content) writeFileSync(descriptor, piece)
-        } finally {
-          closeSync(descriptor)
-        }
+      const descriptor = openSync(destination, 'w')
+      try {
+        for (const piece of typeof content === 'string' || content instanceof Uint8Array ? [content] : content) writeFileSync(descriptor, piece)
+      } finally {
+        closeSync(descriptor)
       }
+    },
+    commit() {
+      const retired = path.join(parent, `.old-${path.basename(target)}-${process.pid}`)
+      try {
+        renameSync(target, retired)
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error
+      }
+      try {
+        renameSync(staging, target)
+      } catch (error) {
+        // Put the previous release back rather than leave no folder at all.
+        try {
+          renameSync(retired, target)
+        } catch {
+          // Nothing to put back.
+        }
+        throw error
+      }
+      rmSync(retired, {recursive: true, force: true})
+    },
+    discard() {
+      rmSync(staging, {recursive: true, force: true})
     }
+  }
+}
+
+/** Replace the folder `target` with exactly `files` (relative path → content, as they are made). */
+export function writeFolder(target: string, files: Iterable<readonly [string, Content]>): void {
+  const staging = openStaging(target)
+  try {
+    for (const [name, content] of files) staging.write(name, content)
   } catch (error) {
-    rmSync(staging, {recursive: true, force: true})
+    staging.discard()
     throw error
   }
-  mkdirSync(parent, {recursive: true})
-  try {
-    renameSync(target, retired)
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error
-  }
-  try {
-    renameSync(staging, target)
-  } catch (error) {
-    // Put the previous release back rather than leave no folder at all.
-    try {
-      renameSync(retired, target)
-    } catch {
-      // Nothing to put back.
-    }
-    throw error
-  }
-  rmSync(retired, {recursive: true, force: true})
+  staging.commit()
 }

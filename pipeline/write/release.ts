@@ -1,70 +1,55 @@
 /**
- * The release: each dataset's CSV, Excel CSV and JSON, then datapackage.json,
- * made one file at a time and each file piece by piece, so a large release is
- * written as it is made and never held in memory whole. A file that copies
- * rows from the last release's file holds that one file in memory while it is made.
+ * The release: each dataset's CSV, Excel CSV and JSON, the schemas, then
+ * datapackage.json, made one file at a time and each file piece by piece, so
+ * a large release is written as it is made and never held in memory whole.
  */
+import {createHash} from 'node:crypto'
 import type {Publication} from '../publication.ts'
 import type {DatasetRecords} from '../validate/index.ts'
 import {columnsOf} from '../validate/schemas.ts'
-import {csvLayouts} from './csv.ts'
-import {summarised, toDatapackage, type FileSummary, type MadeFile} from './datapackage.ts'
-import {jsonLayout} from './json.ts'
-import {fileChunks, type Chunk, type Layout, type PreviousFile, type Records} from './rows.ts'
-
-/** A file of an earlier release that is this release's file unchanged. */
-export interface ExistingFile {
-  existing: string
-}
+import {csvChunks} from './csv.ts'
+import {toDatapackage, type FileSummary} from './datapackage.ts'
+import {jsonChunks} from './json.ts'
+import type {Records} from './rows.ts'
+import {publishedSchemas, schemaFolder} from './schemas.ts'
 
 export interface ReleaseFile {
   /** File name inside the release folder. */
   name: string
-  /** The content, piece by piece (read them all, in order, before asking for the next file), or a file as it is. */
-  content: Iterable<Chunk> | ExistingFile
+  /** The content, piece by piece: read them all, in order, before asking for the next file. */
+  content: Iterable<string>
 }
 
-export type {MadeFile}
-
-/** Files of a dataset made by an earlier build, to be used instead of rendering them again (see ../cache/release.ts). */
-export interface Reuse {
-  /** Where the files `dataset` gave last time are, by name, with what is known of them, if its records and the files are unchanged. */
-  files(dataset: DatasetRecords): ReadonlyMap<string, {path: string; made: MadeFile}> | undefined
-  /** For a dataset whose records changed in part: the last release's file `name`, and which of its rows are this build's records. */
-  rows(dataset: DatasetRecords, name: string): PreviousFile | undefined
-  /** Note a file this build made of `dataset`. */
-  made(dataset: DatasetRecords, name: string, made: MadeFile): void
-}
-
-/** The three files of every dataset, by the suffix of their names; datapackage.json gives the SHA-256 of the canonical CSV. */
-export const formats: ReadonlyArray<{suffix: string; layout: Layout; hashed: boolean}> = [
-  {suffix: '.csv', layout: csvLayouts.canonical, hashed: true},
-  {suffix: '.excel.csv', layout: csvLayouts.excel, hashed: false},
-  {suffix: '.json', layout: jsonLayout, hashed: false}
+/** The three files of every dataset, by the suffix of their names. */
+const formats: ReadonlyArray<{suffix: string; chunks: (records: Records, columns: readonly string[]) => Iterable<string>}> = [
+  {suffix: '.csv', chunks: (records, columns) => csvChunks(records, columns)},
+  {suffix: '.excel.csv', chunks: (records, columns) => csvChunks(records, columns, 'excel')},
+  {suffix: '.json', chunks: jsonChunks}
 ]
 
-/** Every file of the release, datasets in order, datapackage.json last (it describes the CSVs before it). */
-export function* releaseFiles(datasets: readonly DatasetRecords[], publication: Publication, reuse?: Reuse): Generator<ReleaseFile> {
-  const csvs = new Map<string, FileSummary>()
+/** Every file of the release, datasets in order, datapackage.json last (it describes the files before it). */
+export function* releaseFiles(datasets: readonly DatasetRecords[], publication: Publication): Generator<ReleaseFile> {
+  const summaries = new Map<string, FileSummary>()
   for (const dataset of datasets) {
-    const previous = reuse?.files(dataset)
     const columns = columnsOf(dataset.name)
     for (const format of formats) {
       const name = dataset.name + format.suffix
-      const done = (made: MadeFile) => {
-        reuse?.made(dataset, name, made)
-        if (format.hashed) csvs.set(dataset.name, {bytes: made.bytes, sha256: made.sha256!})
-      }
-      const reused = previous?.get(name)
-      if (reused) {
-        done(reused.made)
-        yield {name, content: {existing: reused.path}}
-        continue
-      }
-      const chunks = fileChunks(format.layout, dataset.records as unknown as Records, columns, reuse?.rows(dataset, name))
-      yield {name, content: summarised(chunks, format.hashed, done)}
+      yield {name, content: summarised(format.chunks(dataset.records as unknown as Records, columns), (summary) => summaries.set(name, summary))}
     }
   }
+  for (const [name, text] of publishedSchemas(datasets.map((dataset) => dataset.name), publication)) yield {name: `${schemaFolder}/${name}`, content: [text]}
   const documents = datasets.find((dataset) => dataset.name === 'documents')?.records ?? []
-  yield {name: 'datapackage.json', content: [toDatapackage(publication, csvs, documents as never)]}
+  yield {name: 'datapackage.json', content: [toDatapackage(publication, datasets, summaries, documents as never)]}
+}
+
+/** The chunks, passed on as they are read; once all are read, `done` gets their size and SHA-256. */
+function* summarised(chunks: Iterable<string>, done: (summary: FileSummary) => void): Generator<string> {
+  const hash = createHash('sha256')
+  let bytes = 0
+  for (const chunk of chunks) {
+    hash.update(chunk)
+    bytes += Buffer.byteLength(chunk)
+    yield chunk
+  }
+  done({bytes, sha256: hash.digest('hex')})
 }

@@ -8,11 +8,11 @@ import type {VFile} from 'vfile'
 import {findFigures} from '../../figures/index.ts'
 import {pointAt, type QuoteMatch, type TextBlock} from '../../locate/index.ts'
 import {report} from '../../messages.ts'
-import {frontmatterPlace} from '../../parse/index.ts'
 import type {Provenance} from '../../types.ts'
-import {judgements, locateQuote, locateWithin, markUsed, provenance, type Path} from '../evidence.ts'
+import {concatenate, type Dataset} from '../dataset.ts'
+import {judgements, locateQuote, locateWithin, markUsed, provenance, reportJudgement, type Path} from '../evidence.ts'
+import {idOf} from '../ids.ts'
 import type {RegisterEntry} from '../organisations/index.ts'
-import {slug} from '../slug.ts'
 
 const atMost = new Set(['up to', 'at most', 'no more than', 'fewer than', 'less than'])
 
@@ -48,20 +48,23 @@ interface Member {
   role?: string
 }
 
-export function extractBoardMembers(files: readonly VFile[], organisations: Map<string, RegisterEntry>): BoardMemberRecord[] {
-  const records: BoardMemberRecord[] = []
-  for (const file of files) {
+export const boardMembers: Dataset<BoardMemberRecord> = {
+  name: 'board-members',
+  foreignKeys: [{field: 'organisation', resource: 'organisations'}],
+  extract: (file, context) => {
+    const records: BoardMemberRecord[] = []
     for (const {value: board, path} of judgements<BoardJudgement>(file, 'boards')) {
       const match = locateQuote(file, [...path, 'quote'], board.quote)
       if (!match || !locateWithin(file, [...path, 'name'], match, board.name)) continue
       const members = [...(board.list ? listMembers(file, path, board, match) : []), ...quotedMembers(file, path, board, match)]
       for (const member of members) {
-        const record = toRecord(file, board, member, organisations)
+        const record = toRecord(file, board, member, context.organisations)
         if (record) records.push(record)
       }
     }
-  }
-  return records
+    return records
+  },
+  merge: concatenate
 }
 
 /** Members named in the quote itself. */
@@ -79,7 +82,7 @@ function quotedMembers(file: VFile, path: Path, board: BoardJudgement, match: Qu
 function listMembers(file: VFile, path: Path, board: BoardJudgement, match: QuoteMatch): Member[] {
   const list = listAfter(match.block)
   if (!list) {
-    report(file, 'list-not-found', `Unexpected paragraph without a list after it, expected the sentence that introduces \`${board.name}\`'s members`, {place: frontmatterPlace(file, [...path, 'quote'])})
+    reportJudgement(file, 'list-not-found', `Unexpected paragraph without a list after it, expected the sentence that introduces \`${board.name}\`'s members`, [...path, 'quote'])
     return []
   }
   const members: Member[] = []
@@ -132,7 +135,7 @@ function toRecord(file: VFile, board: BoardJudgement, member: Member, organisati
   const minimum = figure ? (bounded ? null : figure.figure.value) : member.type === 'role' || member.type === 'person' ? 1 : null
   const role = member.type === 'person' ? (member.role ?? null) : member.type === 'role' ? roleName(text, figure?.figure.text) : null
   return {
-    id: `${board.id}--${slug(text).split('-').slice(0, 10).join('-')}`,
+    id: idOf(board.id, text),
     board: board.id,
     board_name: board.label ?? board.name,
     member: text,

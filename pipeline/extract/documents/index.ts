@@ -1,12 +1,13 @@
 /**
  * Extract `documents`: one record per source, its provenance as the frontmatter
- * states it, and the SHA-256 of its file.
+ * states it, and the SHA-256 of its text.
  */
 import type {VFile} from 'vfile'
 import type {Provenance} from '../../types.ts'
 import {foldWhitespace} from '../../locate/index.ts'
 import {report} from '../../messages.ts'
 import {frontmatterPlace} from '../../parse/index.ts'
+import {concatenate, type Dataset} from '../dataset.ts'
 import {documentId, provenance} from '../evidence.ts'
 
 export interface DocumentRecord extends Provenance {
@@ -42,36 +43,39 @@ interface Matter {
   geography: string
 }
 
-export function extractDocuments(files: readonly VFile[]): DocumentRecord[] {
-  const records: DocumentRecord[] = []
-  for (const file of files) {
-    const matter = file.data.matter as unknown as Matter
-    // The title's evidence is the document's own heading, the first block that reads the same.
-    const block = file.data.blocks?.find((candidate) => candidate.text === foldWhitespace(matter.title))
-    if (!block) {
-      report(file, 'quote-not-found', `Unexpected title \`${matter.title}\` that no heading or paragraph reads, expected the document's first line`, {place: frontmatterPlace(file, ['title'])})
-      continue
-    }
-    records.push({
-      id: documentId(file),
-      title: matter.title,
-      publisher: matter.publisher.name,
-      publisher_organisation: matter.publisher.organisation,
-      publisher_note: matter.publisher.note,
-      url: matter.url,
-      url_note: matter.url_note,
-      date_published: matter.date_published,
-      date_written_earliest: matter.date_written.earliest,
-      date_written_latest: matter.date_written.latest,
-      date_basis: matter.date_written.basis,
-      licence: matter.licence,
-      licence_note: matter.licence_note,
-      language: matter.language,
-      geography: matter.geography,
-      path: file.path,
-      sha256: file.data.sha256 ?? '',
-      ...provenance(file, block, 0, block.text.length)
-    })
+export const documents: Dataset<DocumentRecord> = {
+  name: 'documents',
+  foreignKeys: [{field: 'publisher_organisation', resource: 'organisations'}],
+  extract: extractDocument,
+  merge: concatenate
+}
+
+function extractDocument(file: VFile): DocumentRecord[] {
+  const matter = file.data.matter as unknown as Matter
+  // The title's evidence is the document's own heading, the first block that reads the same.
+  const block = file.data.blocks?.find((candidate) => candidate.text === foldWhitespace(matter.title))
+  if (!block) {
+    report(file, 'quote-not-found', `Unexpected title \`${matter.title}\` that no heading or paragraph reads, expected the document's first line`, {place: frontmatterPlace(file, ['title'])})
+    return []
   }
-  return records
+  return [{
+    id: documentId(file),
+    title: matter.title,
+    publisher: matter.publisher.name,
+    publisher_organisation: matter.publisher.organisation,
+    publisher_note: matter.publisher.note,
+    url: matter.url,
+    url_note: matter.url_note,
+    date_published: matter.date_published,
+    date_written_earliest: matter.date_written.earliest,
+    date_written_latest: matter.date_written.latest,
+    date_basis: matter.date_written.basis,
+    licence: matter.licence,
+    licence_note: matter.licence_note,
+    language: matter.language,
+    geography: matter.geography,
+    path: file.path,
+    sha256: file.data.textSha256 ?? '',
+    ...provenance(file, block, 0, block.text.length)
+  }]
 }

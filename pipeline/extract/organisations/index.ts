@@ -9,6 +9,7 @@ import {findQuote, type QuoteMatch, type TextBlock} from '../../locate/index.ts'
 import {warn} from '../../messages.ts'
 import {frontmatterPlace} from '../../parse/index.ts'
 import type {Provenance} from '../../types.ts'
+import type {Dataset} from '../dataset.ts'
 import {documentId, judgements, provenance} from '../evidence.ts'
 import {byId} from '../order.ts'
 
@@ -43,13 +44,15 @@ export function registerIndex(register: VFile): Map<string, RegisterEntry> {
   return index
 }
 
-export function extractOrganisations(files: readonly VFile[], register: VFile): OrganisationRecord[] {
-  const index = registerIndex(register)
-  return mergeOrganisationParts(files.map((file) => extractOrganisationPart(file, index)), register)
+export const organisations: Dataset<OrganisationRecord> = {
+  name: 'organisations',
+  foreignKeys: [{field: 'named_in', resource: 'documents', list: true}],
+  extract: (file, context) => extractNamed(file, context.organisations),
+  merge: (parts, context) => mergeNamed(parts, context.register)
 }
 
 /** The organisations one document names, each at its first mention there. */
-export function extractOrganisationPart(file: VFile, index: Map<string, RegisterEntry>): OrganisationRecord[] {
+function extractNamed(file: VFile, index: Map<string, RegisterEntry>): OrganisationRecord[] {
   const records = new Map<string, OrganisationRecord>()
   for (const {entry, match} of mentions(file, index)) {
     if (records.has(entry.id)) continue
@@ -75,7 +78,7 @@ export function extractOrganisationPart(file: VFile, index: Map<string, Register
  * mention stays the evidence and every naming document is listed. A register
  * entry that no document names is a warning on the register.
  */
-export function mergeOrganisationParts(parts: ReadonlyArray<readonly OrganisationRecord[]>, register: VFile): OrganisationRecord[] {
+function mergeNamed(parts: ReadonlyArray<readonly OrganisationRecord[]>, register: VFile): OrganisationRecord[] {
   const records = new Map<string, OrganisationRecord>()
   for (const part of parts) {
     for (const organisation of part) {

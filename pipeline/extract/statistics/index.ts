@@ -5,11 +5,10 @@
 import type {VFile} from 'vfile'
 import {findDates} from '../../dates/index.ts'
 import {findFigures, type FigureMatch} from '../../figures/index.ts'
-import {report} from '../../messages.ts'
-import {frontmatterPlace} from '../../parse/index.ts'
 import type {Provenance} from '../../types.ts'
+import {concatenate, type Dataset} from '../dataset.ts'
 import {fromDocument, fromText, type DateFields} from '../document-date.ts'
-import {judgements, locateQuote, locateWithin, markUsed, provenance, type Path} from '../evidence.ts'
+import {judgements, locateQuote, locateWithin, markUsed, provenance, reportJudgement, type Path} from '../evidence.ts'
 import {markDisagreements, type Topical} from '../disagreements.ts'
 import {geographyOf} from '../geography.ts'
 import type {QuoteMatch} from '../../locate/index.ts'
@@ -37,15 +36,11 @@ interface Judgement {
   topic?: string
 }
 
-export function extractStatistics(files: readonly VFile[]): StatisticRecord[] {
-  const records: StatisticRecord[] = []
-  for (const file of files) {
-    for (const {value: judgement, path} of judgements<Judgement>(file, 'statistics')) {
-      const record = extractStatistic(file, judgement, path)
-      if (record) records.push(record)
-    }
-  }
-  return markDisagreements(records, statisticsDisagree)
+export const statistics: Dataset<StatisticRecord> = {
+  name: 'statistics',
+  foreignKeys: [{field: 'disagrees_with', resource: 'statistics', list: true}],
+  extract: (file) => judgements<Judgement>(file, 'statistics').flatMap(({value, path}) => extractStatistic(file, value, path) ?? []),
+  merge: (parts) => markDisagreements(concatenate(parts), statisticsDisagree)
 }
 
 /** Whether two figures on one topic disagree. Only the numbers: "people" and "registered patients" may name the same count. */
@@ -103,14 +98,13 @@ function figureIn(file: VFile, path: Path, judgement: Judgement, match: QuoteMat
   if (!scope) return undefined
   const text = scope.block.text.slice(scope.start, scope.end)
   const figures = findFigures(text)
-  // Found only for a message: looking it up in the YAML costs more than finding the figure.
-  const place = () => frontmatterPlace(file, [...path, judgement.figure === undefined ? 'quote' : 'figure'])
+  const field = [...path, judgement.figure === undefined ? 'quote' : 'figure']
   if (figures.length === 0) {
-    report(file, 'figure-not-found', `Unexpected \`${text}\` without a figure, expected a number such as \`528,000\` or \`Forty two\``, {place: place()})
+    reportJudgement(file, 'figure-not-found', `Unexpected \`${text}\` without a figure, expected a number such as \`528,000\` or \`Forty two\``, field)
     return undefined
   }
   if (figures.length > 1) {
-    report(file, 'figure-ambiguous', `Unexpected ${figures.length} figures in the quote (${figures.map((found) => `\`${found.figure.text}\``).join(', ')}), expected one or a \`figure\` field`, {place: place()})
+    reportJudgement(file, 'figure-ambiguous', `Unexpected ${figures.length} figures in the quote (${figures.map((found) => `\`${found.figure.text}\``).join(', ')}), expected one or a \`figure\` field`, field)
     return undefined
   }
   const found = figures[0]!
@@ -126,7 +120,7 @@ function dateIn(file: VFile, path: Path, judgement: Judgement, match: QuoteMatch
   const dates = findDates(scope.block.text.slice(scope.start, scope.end))
   if (dates.length > 1) {
     const listed = dates.map((found) => `\`${found.date.text}\``).join(', ')
-    report(file, 'date-ambiguous', `Unexpected ${dates.length} dates in the quote (${listed}), expected one, a \`when\` field, or \`when: document\``, {place: frontmatterPlace(file, [...path, 'quote'])})
+    reportJudgement(file, 'date-ambiguous', `Unexpected ${dates.length} dates in the quote (${listed}), expected one, a \`when\` field, or \`when: document\``, [...path, 'quote'])
     return undefined
   }
   if (dates.length === 0) return fromDocument(file)

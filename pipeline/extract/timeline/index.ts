@@ -5,11 +5,10 @@
 import type {VFile} from 'vfile'
 import {findDates} from '../../dates/index.ts'
 import type {QuoteMatch} from '../../locate/index.ts'
-import {report} from '../../messages.ts'
-import {frontmatterPlace} from '../../parse/index.ts'
 import type {Provenance} from '../../types.ts'
+import {concatenate, type Dataset} from '../dataset.ts'
 import {fromDocument, fromText, type DateFields} from '../document-date.ts'
-import {judgements, locateQuote, locateWithin, markUsed, provenance, type Path} from '../evidence.ts'
+import {judgements, locateQuote, locateWithin, markUsed, provenance, reportJudgement, type Path} from '../evidence.ts'
 import {markDisagreements, type Topical} from '../disagreements.ts'
 import {geographyOf} from '../geography.ts'
 import {compareText} from '../order.ts'
@@ -31,27 +30,28 @@ interface Judgement {
   topic?: string
 }
 
-export function extractTimeline(files: readonly VFile[]): EventRecord[] {
-  const records: EventRecord[] = []
-  for (const file of files) {
-    for (const {value: judgement, path} of judgements<Judgement>(file, 'timeline')) {
-      const match = locateQuote(file, [...path, 'quote'], judgement.quote)
-      if (!match) continue
-      const date = judgement.when === 'document' ? fromDocument(file) : dateIn(file, path, judgement, match)
-      if (!date) continue
-      records.push({
-        id: judgement.id,
-        ...date,
-        event: judgement.event,
-        status: judgement.status,
-        geography: geographyOf(file, match, judgement.geography),
-        topic: judgement.topic ?? null,
-        disagrees_with: [],
-        ...provenance(file, match.block, match.start, match.end)
-      })
-    }
+export const timeline: Dataset<EventRecord> = {
+  name: 'timeline',
+  foreignKeys: [{field: 'disagrees_with', resource: 'timeline', list: true}],
+  extract: (file) => judgements<Judgement>(file, 'timeline').flatMap(({value, path}) => extractEvent(file, value, path) ?? []),
+  merge: (parts) => orderTimeline(concatenate(parts))
+}
+
+function extractEvent(file: VFile, judgement: Judgement, path: Path): EventRecord | undefined {
+  const match = locateQuote(file, [...path, 'quote'], judgement.quote)
+  if (!match) return undefined
+  const date = judgement.when === 'document' ? fromDocument(file) : dateIn(file, path, judgement, match)
+  if (!date) return undefined
+  return {
+    id: judgement.id,
+    ...date,
+    event: judgement.event,
+    status: judgement.status,
+    geography: geographyOf(file, match, judgement.geography),
+    topic: judgement.topic ?? null,
+    disagrees_with: [],
+    ...provenance(file, match.block, match.start, match.end)
   }
-  return orderTimeline(records)
 }
 
 /**
@@ -69,13 +69,13 @@ function dateIn(file: VFile, path: Path, judgement: Judgement, match: QuoteMatch
   if (!scope) return undefined
   const text = scope.block.text.slice(scope.start, scope.end)
   const dates = findDates(text)
-  const place = frontmatterPlace(file, [...path, judgement.when === undefined ? 'quote' : 'when'])
+  const field = [...path, judgement.when === undefined ? 'quote' : 'when']
   if (dates.length === 0) {
-    report(file, 'date-not-found', `Unexpected \`${text}\` without a date, expected a date such as \`1 July 2022\` or \`April 2021\``, {place})
+    reportJudgement(file, 'date-not-found', `Unexpected \`${text}\` without a date, expected a date such as \`1 July 2022\` or \`April 2021\``, field)
     return undefined
   }
   if (dates.length > 1) {
-    report(file, 'date-ambiguous', `Unexpected ${dates.length} dates in the quote (${dates.map((found) => `\`${found.date.text}\``).join(', ')}), expected one or a \`when\` field`, {place})
+    reportJudgement(file, 'date-ambiguous', `Unexpected ${dates.length} dates in the quote (${dates.map((found) => `\`${found.date.text}\``).join(', ')}), expected one or a \`when\` field`, field)
     return undefined
   }
   const found = dates[0]!

@@ -1,0 +1,111 @@
+/**
+ * The incremental layer: each document's part (its records of every
+ * dataset) kept in `.cache/pipeline/parts/` between runs of `npm run data`,
+ * so a document that has not changed is not parsed or extracted again. The
+ * core (../build.ts) does not import this: it is handed a PartStore, and a
+ * part is what the core would have extracted, so a build with the cache
+ * writes the same bytes as one without.
+ *
+ * An entry's name is a SHA-256 of all a part depends on: the pipeline's own
+ * code and schemas, the Node version, the register, and the document's and
+ * its judgements' bytes. Change any of them and the entry is not found.
+ * Only parts of documents that gave no message are kept. An entry that does
+ * not parse or has the wrong shape is ignored (the document is built afresh),
+ * entries are written atomically, and those a build did not use are removed
+ * when it closes the cache.
+ */
+import {createHash} from 'node:crypto'
+import {mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync} from 'node:fs'
+import path from 'node:path'
+import {fileURLToPath} from 'node:url'
+import type {VFile} from 'vfile'
+import type {Part, PartStore} from '../build.ts'
+import {datasets} from '../datasets.ts'
+
+export const cacheFolder = '.cache/pipeline/parts'
+
+export interface PartCache extends PartStore {
+  /** Remove the entries this build did not use. */
+  close(): void
+  /** Counts for reports and tests. */
+  stats: {hits: number; misses: number; rejected: number}
+}
+
+interface Entry {
+  key: string
+  /** The file line the document's text starts on, which the records' messages need. */
+  bodyLine: number
+  part: Part
+}
+
+export function openPartCache(root: string, version = pipelineVersion()): PartCache {
+  const folder = path.join(root, cacheFolder)
+  const used = new Set<string>()
+  const stats = {hits: 0, misses: 0, rejected: 0}
+  const keyOf = (document: VFile, register: VFile) =>
+    createHash('sha256')
+      .update([version, register.data.sha256 ?? '', document.path, document.data.sha256 ?? '', document.data.judgements?.data.sha256 ?? 'none'].join('\0'))
+      .digest('hex')
+  return {
+    stats,
+    get(document, register) {
+      if (!document.data.sha256 || document.messages.length > 0) return undefined
+      const key = keyOf(document, register)
+      const entry = load(path.join(folder, `${key}.json`), key)
+      if (entry === 'missing') stats.misses++
+      else if (entry === 'rejected') stats.rejected++
+      if (typeof entry === 'string') return undefined
+      stats.hits++
+      used.add(key)
+      document.data.bodyLine = entry.bodyLine
+      document.value = ''
+      return entry.part
+    },
+    set(document, register, part) {
+      const key = keyOf(document, register)
+      const entry: Entry = {key, bodyLine: document.data.bodyLine ?? 1, part}
+      mkdirSync(folder, {recursive: true})
+      const temporary = path.join(folder, `.${key}.${process.pid}.tmp`)
+      writeFileSync(temporary, JSON.stringify(entry))
+      renameSync(temporary, path.join(folder, `${key}.json`))
+      used.add(key)
+    },
+    close() {
+      let names: string[]
+      try {
+        names = readdirSync(folder)
+      } catch {
+        return
+      }
+      for (const name of names) if (!used.has(name.replace(/\.json$/, ''))) rmSync(path.join(folder, name), {force: true})
+    }
+  }
+}
+
+/** An entry, or why there is none: missing, or rejected for not being what this build would store. */
+function load(file: string, key: string): Entry | 'missing' | 'rejected' {
+  let text: string
+  try {
+    text = readFileSync(file, 'utf8')
+  } catch {
+    return 'missing'
+  }
+  try {
+    const entry = JSON.parse(text) as Entry
+    const shaped = entry.key === key && Number.isInteger(entry.bodyLine) && datasets.every((dataset) => Array.isArray(entry.part?.[dataset.name]))
+    return shaped ? entry : 'rejected'
+  } catch {
+    return 'rejected'
+  }
+}
+
+/** A SHA-256 of everything that makes a part besides its inputs: the pipeline's code, the schemas and Node's version. */
+export function pipelineVersion(): string {
+  const here = path.dirname(fileURLToPath(import.meta.url))
+  const hash = createHash('sha256').update(process.version)
+  for (const folder of [path.join(here, '..'), path.join(here, '../../schema')]) {
+    const names = readdirSync(folder, {recursive: true, encoding: 'utf8'}).filter((name) => /\.(ts|json)$/.test(name)).sort()
+    for (const name of names) hash.update(name).update('\0').update(readFileSync(path.join(folder, name))).update('\0')
+  }
+  return hash.digest('hex')
+}
