@@ -15,8 +15,11 @@ export interface Figure {
   /** Range low, for "30,000 to 50,000", "1-3 million", "between 250,000 and 500,000". */
   low: number | null
   high: number | null
-  /** Only what the text itself says: £ → GBP, "per cent"/"%" → percent, "one in three"/"a quarter"/"half" → proportion. */
-  unit: 'GBP' | 'percent' | 'proportion' | null
+  /**
+   * Only what the text itself says: £ → GBP; every share is a proportion from 0 to 1, whether the text
+   * writes it as a percentage ("20%" → 0.2) or in words ("one in three", "a quarter", "half").
+   */
+  unit: 'GBP' | 'proportion' | null
   /** Lower-case word(s) that hedge the number: "over", "at least", "or more"… */
   qualifier: string | null
   /** The exact matched substring. */
@@ -240,9 +243,13 @@ function readQuantity(tokens: readonly Token[], i: number): Quantity | undefined
     next = scale.next
   }
   const percent = readPercent(tokens, next)
-  if (percent !== undefined) next = percent
+  if (percent !== undefined) {
+    next = percent
+    // A percentage is a share: "20%" is 0.2, shifted in the exponent so it stays exact.
+    power -= 2
+  }
   if ((currency && percent !== undefined) || !standsAlone(tokens, i, next)) return undefined
-  const unit: Unit = currency ? 'GBP' : percent !== undefined ? 'percent' : null
+  const unit: Unit = currency ? 'GBP' : percent !== undefined ? 'proportion' : null
   const plain = unit === null && power === 0
   return {
     decimal: number.decimal,

@@ -9,6 +9,8 @@ import {build} from '../../pipeline/build.ts'
 import {toVFile} from '../../pipeline/read/index.ts'
 import {parseSource, parseYaml} from '../../pipeline/parse/index.ts'
 import type {VFile} from 'vfile'
+import type {Context} from '../../pipeline/datasets.ts'
+import {registerIndex} from '../../pipeline/extract/organisations/index.ts'
 
 export const projectRoot = path.resolve(import.meta.dirname, '../..')
 
@@ -55,7 +57,7 @@ export async function write(root: string, file: string, text: string | Uint8Arra
   await writeFile(path.join(root, file), text)
 }
 
-/** Minimal valid frontmatter for a test document, with extra YAML appended. */
+/** Minimal valid frontmatter for a test document (metadata only; judgements go in their own file), with extra YAML appended. */
 export function frontmatter(id: string, extra = ''): string {
   return `---
 id: ${id}
@@ -73,11 +75,25 @@ ${extra}---
 `
 }
 
-/** Parse a test document given as text. */
-export function parsed(id: string, text: string): VFile {
+/** Parse a test document given as text, with its judgements file given as YAML text. */
+export function parsed(id: string, text: string, judgements = ''): VFile {
   const file = toVFile(`sources/documents/${id}.md`, new TextEncoder().encode(text))
+  const judged = toVFile(`sources/judgements/${id}.yml`, new TextEncoder().encode(judgements || '{}'))
+  parseYaml(judged, String(judged.value), 1, {empty: true})
+  file.data.judgements = judged
   parseSource(file)
   return file
+}
+
+/** Messages of a document and of its judgements file, as `messagesOf` gives them, the judgements' marked `judgements:`. */
+export function allMessagesOf(file: VFile): string[] {
+  return [...messagesOf(file), ...(file.data.judgements ? messagesOf(file.data.judgements).map((message) => `judgements:${message}`) : [])]
+}
+
+/** The extraction context of a register given as YAML text (by default an empty register). */
+export function context(registerYaml = 'organisations: []\n'): Context {
+  const file = register(registerYaml)
+  return {organisations: registerIndex(file), register: file}
 }
 
 /** Messages as compact strings: `line:column ruleId reason`. */

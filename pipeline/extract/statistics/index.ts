@@ -7,8 +7,9 @@ import {findDates} from '../../dates/index.ts'
 import {findFigures, type FigureMatch} from '../../figures/index.ts'
 import type {Provenance} from '../../types.ts'
 import {concatenate, type Dataset} from '../dataset.ts'
+import {idOf} from '../ids.ts'
 import {fromDocument, fromText, type DateFields} from '../document-date.ts'
-import {judgements, locateQuote, locateWithin, markUsed, provenance, reportJudgement, type Path} from '../evidence.ts'
+import {documentId, judgements, locateQuote, locateWithin, markUsed, provenance, reportJudgement, type Path} from '../evidence.ts'
 import {markDisagreements, type Topical} from '../disagreements.ts'
 import {geographyOf} from '../geography.ts'
 import type {QuoteMatch} from '../../locate/index.ts'
@@ -57,7 +58,7 @@ function extractStatistic(file: VFile, judgement: Judgement, path: Path): Statis
   const date = dateIn(file, path, judgement, match)
   if (!date) return undefined
   return {
-    id: judgement.id,
+    id: idOf(judgement.id, documentId(file)),
     label: judgement.label,
     value: figure.value,
     value_low: figure.low,
