@@ -2,12 +2,13 @@
 import {readFileSync} from 'node:fs'
 import path from 'node:path'
 import {describe, expect, it} from 'vitest'
+import {datasets as registry} from '../pipeline/datasets.ts'
 import {rules} from '../pipeline/messages.ts'
 import {schemas} from '../pipeline/validate/schemas.ts'
 import {projectRoot} from './helpers/project.ts'
 
 const readme = readFileSync(path.join(projectRoot, 'README.md'), 'utf8')
-const datasets = [...schemas.keys()].filter((name) => !['provenance', 'source-document', 'organisation-register', 'publication'].includes(name))
+const datasets = registry.map((dataset) => dataset.name)
 
 describe('README.md', () => {
   it('should show the set-up and test commands', () => {

@@ -1,11 +1,11 @@
 import {describe, expect, it} from 'vitest'
-import {extractBoardMembers} from '../../pipeline/extract/board-members/index.ts'
-import {registerIndex} from '../../pipeline/extract/organisations/index.ts'
-import {frontmatter, messagesOf, parsed, register} from '../helpers/project.ts'
+import {boardMembers} from '../../pipeline/extract/board-members/index.ts'
+import {extractDataset} from '../../pipeline/extract/dataset.ts'
+import {allMessagesOf, context, frontmatter, parsed} from '../helpers/project.ts'
 
-const organisations = registerIndex(register(`organisations:
+const registerYaml = `organisations:
   - {id: medway-council, name: Medway Council, aliases: [], type: unitary-authority, sector: local-government, identifiers: [], note: null}
-`))
+`
 
 const body = `
 # Test document
@@ -33,15 +33,16 @@ No list follows this paragraph.
 `
 
 function run(boards: string) {
-  const file = parsed('a', frontmatter('a', `boards:\n${boards}`) + body)
-  return {records: extractBoardMembers([file], organisations), messages: messagesOf(file)}
+  const file = parsed('a', frontmatter('a') + body, `boards:\n${boards}`)
+  return {records: extractDataset(boardMembers, [file], context(registerYaml)), messages: allMessagesOf(file)}
 }
 
-describe('extractBoardMembers', () => {
-  it('should link listed organisations to the register and report one it lacks at its line', () => {
+describe('board-members', () => {
+  it('should link listed organisations to the register and report one it lacks at its line in the document', () => {
     const {records, messages} = run('  - {id: pb, name: board, quote: The board currently includes representatives from, member_type: organisation, list: true}\n')
-    expect(records.map((record) => [record.id, record.organisation, record.minimum, record.line, record.column])).toEqual([['pb--medway-council', 'medway-council', null, 21, 3]])
-    expect(messages).toEqual(['22:3 unknown-organisation Unexpected organisation `Kent Nowhere Council` that is not in sources/reference/organisations.yml, expected a registered name or alias'])
+    // Line 6 of the text; the frontmatter is 13 lines, so the unknown one on text line 7 is file line 20.
+    expect(records.map((record) => [record.id, record.organisation, record.minimum, record.line, record.column])).toEqual([['pb-medway-council', 'medway-council', null, 6, 3]])
+    expect(messages).toEqual(['20:3 unknown-organisation Unexpected organisation `Kent Nowhere Council` that is not in sources/reference/organisations.yml, expected a registered name or alias'])
   })
 
   it('should read roles with their minimum numbers, splitting "X plus Y"', () => {
@@ -54,6 +55,18 @@ describe('extractBoardMembers', () => {
       ['at least one member drawn from general practice', 'member drawn from general practice', 1, true],
       ['up to three elected members', 'elected members', null, true]
     ])
+    expect(records.map((record) => [record.line, record.column])).toEqual([[11, 3], [11, 26], [12, 3], [13, 3], [14, 3]])
+  })
+
+  it('should make ids of the board and the member’s words, at most 64 characters, cut at a word boundary', () => {
+    const {records} = run('  - {id: integrated-care-board, name: they, quote: they will include the following roles, member_type: role, list: true}\n')
+    expect(records.map((record) => record.id).slice(0, 3)).toEqual([
+      'integrated-care-board-independent-chair',
+      expect.stringMatching(/^integrated-care-board-a-minimum-of-two-other-independent-[0-9a-f]{6}$/),
+      'integrated-care-board-chief-executive'
+    ])
+    for (const {id} of records) expect(id).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/)
+    for (const {id} of records) expect(id.length).toBeLessThanOrEqual(64)
   })
 
   it('should take a bold lead-in as the member, after an article too', () => {
@@ -69,9 +82,9 @@ describe('extractBoardMembers', () => {
     ])
   })
 
-  it('should report a quoted paragraph with no list after it', () => {
+  it('should report a quoted paragraph with no list after it in the judgements file, at the quote', () => {
     expect(run('  - {id: x, name: list, quote: No list follows this paragraph, member_type: group, list: true}\n').messages).toEqual([
-      "14:32 list-not-found Unexpected paragraph without a list after it, expected the sentence that introduces `list`'s members"
+      "judgements:2:32 list-not-found Unexpected paragraph without a list after it, expected the sentence that introduces `list`'s members"
     ])
   })
 })

@@ -1,22 +1,44 @@
+import {createHash} from 'node:crypto'
 import {describe, expect, it} from 'vitest'
-import {extractDocuments} from '../../pipeline/extract/documents/index.ts'
-import {frontmatter, messagesOf, parsed} from '../helpers/project.ts'
+import {extractDataset} from '../../pipeline/extract/dataset.ts'
+import {documents} from '../../pipeline/extract/documents/index.ts'
+import {allMessagesOf, context, frontmatter, parsed} from '../helpers/project.ts'
 
-describe('extractDocuments', () => {
-  it('should make one record per document, its evidence the title heading, with the file’s SHA-256', () => {
-    const file = parsed('a', frontmatter('a') + '\n# Test document\n\nText.\n')
-    expect(extractDocuments([file])).toEqual([{
+const text = '\n# Test document\n\nText.\n'
+const sha256 = (value: string) => createHash('sha256').update(value).digest('hex')
+
+describe('documents', () => {
+  it('should make one record per document, its evidence the title heading, with the SHA-256 of its text alone', () => {
+    const file = parsed('a', frontmatter('a') + text)
+    expect(extractDataset(documents, [file], context())).toEqual([{
       id: 'a', title: 'Test document', publisher: null, publisher_organisation: null, publisher_note: 'Test.', url: null, url_note: null,
       date_published: null, date_written_earliest: '2022-07-01', date_written_latest: null, date_basis: 'Test.', licence: null, licence_note: null,
-      language: 'en-GB', geography: 'Kent and Medway', path: 'sources/documents/a.md', sha256: file.data.sha256,
-      document: 'a', line: 15, column: 3, quote: 'Test document'
+      language: 'en-GB', geography: 'Kent and Medway', path: 'sources/documents/a.md', sha256: sha256(text),
+      // Line 1 of the text is the empty line after the frontmatter's closing `---`: the heading is line 2.
+      document: 'a', line: 2, column: 3, quote: 'Test document'
     }])
-    expect(file.data.sha256).toMatch(/^[0-9a-f]{64}$/)
+    expect(allMessagesOf(file)).toEqual([])
+    // The hash is not the file's: the frontmatter is not part of it.
+    expect(sha256(text)).not.toBe(file.data.sha256)
   })
 
-  it('should report a title that the text does not have', () => {
+  it('should keep the line, column and hash when the frontmatter or the judgements grow', () => {
+    const notes = Array.from({length: 20}, (_, index) => `# Editorial note ${index}\n`).join('')
+    const plain = extractDataset(documents, [parsed('a', frontmatter('a') + text)], context())
+    const annotated = extractDataset(documents, [parsed('a', frontmatter('a', notes) + text, notes + 'statistics: []\n')], context())
+    expect(annotated.map(({line, column, sha256}) => ({line, column, sha256}))).toEqual(plain.map(({line, column, sha256}) => ({line, column, sha256})))
+    expect(annotated[0]).toMatchObject({line: 2, sha256: sha256(text)})
+  })
+
+  it('should change the hash and the lines when the text changes', () => {
+    const [edited] = extractDataset(documents, [parsed('a', frontmatter('a') + '\nAn opening line.\n' + text)], context())
+    expect(edited).toMatchObject({line: 4, column: 3})
+    expect(edited!.sha256).toBe(sha256('\nAn opening line.\n' + text))
+  })
+
+  it('should report a title that the text does not have, at the title in the frontmatter', () => {
     const file = parsed('a', frontmatter('a') + '\n# Another title\n')
-    expect(extractDocuments([file])).toEqual([])
-    expect(messagesOf(file)).toEqual(["3:8 quote-not-found Unexpected title `Test document` that no heading or paragraph reads, expected the document's first line"])
+    expect(extractDataset(documents, [file], context())).toEqual([])
+    expect(allMessagesOf(file)).toEqual(["3:8 quote-not-found Unexpected title `Test document` that no heading or paragraph reads, expected the document's first line"])
   })
 })

@@ -1,6 +1,7 @@
 import {describe, expect, it} from 'vitest'
-import {extractStatistics} from '../../pipeline/extract/statistics/index.ts'
-import {frontmatter, messagesOf, parsed} from '../helpers/project.ts'
+import {extractDataset} from '../../pipeline/extract/dataset.ts'
+import {statistics} from '../../pipeline/extract/statistics/index.ts'
+import {allMessagesOf, context, frontmatter, messagesOf, parsed} from '../helpers/project.ts'
 
 const body = `
 # Test document
@@ -14,28 +15,45 @@ There are currently 42 ICSs across England.
 The number of people is predicted to rise by almost a quarter by 2031.
 
 Some words without a number.
+
+About 20% of staff work part time.
 `
 
-function run(statistics: string) {
-  const file = parsed('a', frontmatter('a', `statistics:\n${statistics}`) + body)
-  return {records: extractStatistics([file]), messages: messagesOf(file)}
+function run(judgements: string, text = body) {
+  const file = parsed('a', frontmatter('a') + text, `statistics:\n${judgements}`)
+  return {file, records: extractDataset(statistics, [file], context()), messages: allMessagesOf(file)}
 }
 
-describe('extractStatistics', () => {
+describe('statistics', () => {
   it('should take the value from the text and the label and unit from the judgement', () => {
     const {records, messages} = run('  - {id: pcns, quote: Forty two primary care networks, label: Primary care networks, unit: primary care networks}\n')
     expect(messages).toEqual([])
     expect(records).toEqual([{
-      id: 'pcns', label: 'Primary care networks', value: 42, value_low: null, value_high: null, unit: 'primary care networks',
+      id: 'pcns-a', label: 'Primary care networks', value: 42, value_low: null, value_high: null, unit: 'primary care networks',
       qualifier: null, figure: 'Forty two', geography: 'Kent and Medway', date: '2022-07-01', date_precision: 'day',
       date_qualifier: 'on or after', date_basis: 'document', topic: null, disagrees_with: [],
-      document: 'a', line: 19, column: 1, quote: 'Forty two primary care networks'
+      document: 'a', line: 4, column: 1, quote: 'Forty two primary care networks'
     }])
+  })
+
+  it('should count lines within the text: line 1 is the first line after the frontmatter', () => {
+    const judgement = '  - {id: pcns, quote: Forty two primary care networks, label: Primary care networks, unit: primary care networks}\n'
+    const {file, records} = run(judgement)
+    expect(body.split('\n')[records[0]!.line - 1]).toBe('Forty two primary care networks across Kent and Medway.')
+    expect(String(file.value).split('\n')[records[0]!.line + file.data.bodyLine! - 2]).toBe('Forty two primary care networks across Kent and Medway.')
+    // Lines of the text before it move it; an unrelated sentence edited elsewhere moves nothing, and the id never moves.
+    expect(run(judgement, '\nA new opening.\n' + body).records[0]).toMatchObject({id: 'pcns-a', line: 6, column: 1})
+    expect(run(judgement, body.replace('Some words without a number.', 'Some other words.')).records[0]).toMatchObject({id: 'pcns-a', line: 4, column: 1})
   })
 
   it('should pick the figure a judgement names, with its qualifier', () => {
     const {records} = run('  - {id: people, quote: "Over 528,000 people", label: People, unit: people}\n  - {id: share, quote: "that’s almost one in three", figure: almost one in three, label: Share, unit: people}\n')
-    expect(records.map((record) => [record.value, record.qualifier, record.unit])).toEqual([[528000, 'over', 'people'], [1 / 3, 'almost', 'proportion']])
+    expect(records.map((record) => [record.id, record.value, record.qualifier, record.unit])).toEqual([['people-a', 528000, 'over', 'people'], ['share-a', 1 / 3, 'almost', 'proportion']])
+  })
+
+  it('should read a percentage as a proportion, keeping the text’s own form in `figure`', () => {
+    const {records} = run('  - {id: part-time, quote: About 20% of staff work part time, label: Staff part time, unit: staff}\n')
+    expect(records[0]).toMatchObject({value: 0.2, unit: 'proportion', qualifier: 'about', figure: 'About 20%'})
   })
 
   it('should take the geography from the sentence', () => {
@@ -50,32 +68,46 @@ describe('extractStatistics', () => {
 
   it('should mark figures on one topic that differ', () => {
     const {records} = run('  - {id: one, quote: Forty two primary, label: A, unit: x, topic: t}\n  - {id: two, quote: 42 ICSs, label: B, unit: x, topic: t}\n  - {id: three, quote: "528,000", label: C, unit: x, topic: t}\n')
-    expect(records.map((record) => record.disagrees_with)).toEqual([['three'], ['three'], ['one', 'two']])
+    expect(records.map((record) => record.disagrees_with)).toEqual([['three-a'], ['three-a'], ['one-a', 'two-a']])
+  })
+
+  it('should mark figures that differ across documents, once merged', () => {
+    const a = parsed('a', frontmatter('a') + '\nThere are 42 networks.\n', 'statistics:\n  - {id: networks, quote: There are 42 networks, label: Networks, unit: networks, topic: t}\n')
+    const b = parsed('b', frontmatter('b') + '\nThere are 40 networks.\n', 'statistics:\n  - {id: networks, quote: There are 40 networks, label: Networks, unit: networks, topic: t}\n')
+    expect(statistics.extract(a, context()).map((record) => record.disagrees_with)).toEqual([[]])
+    expect(extractDataset(statistics, [a, b], context()).map((record) => [record.id, record.disagrees_with])).toEqual([['networks-a', ['networks-b']], ['networks-b', ['networks-a']]])
   })
 
   it('should not mark figures whose ranges meet', () => {
-    const file = parsed('b', frontmatter('b', 'statistics:\n  - {id: one, quote: more than one million people, label: A, unit: people, topic: t}\n  - {id: two, quote: 1-3 million, label: B, unit: people, topic: t}\n  - {id: three, quote: about 5 million, label: C, unit: people, topic: t}\n') + '\nEach serves more than one million people.\n\nEach covers 1-3 million.\n\nOr about 5 million.\n')
-    expect(extractStatistics([file]).map((record) => record.disagrees_with)).toEqual([[], ['three'], ['two']])
+    const file = parsed('b', frontmatter('b') + '\nEach serves more than one million people.\n\nEach covers 1-3 million.\n\nOr about 5 million.\n', 'statistics:\n  - {id: one, quote: more than one million people, label: A, unit: people, topic: t}\n  - {id: two, quote: 1-3 million, label: B, unit: people, topic: t}\n  - {id: three, quote: about 5 million, label: C, unit: people, topic: t}\n')
+    expect(extractDataset(statistics, [file], context()).map((record) => record.disagrees_with)).toEqual([[], ['three-b'], ['two-b']])
   })
 
-  it('should report a quote without a figure at the judgement', () => {
-    const {records, messages} = run('  - {id: none, quote: Some words without a number, label: None, unit: x}\n')
+  it('should report a quote without a figure in the judgements file, at the quote', () => {
+    const {file, records, messages} = run('  - {id: none, quote: Some words without a number, label: None, unit: x}\n')
     expect(records).toEqual([])
-    expect(messages).toEqual(['14:23 figure-not-found Unexpected `Some words without a number` without a figure, expected a number such as `528,000` or `Forty two`'])
+    expect(messages).toEqual(['judgements:2:23 figure-not-found Unexpected `Some words without a number` without a figure, expected a number such as `528,000` or `Forty two`'])
+    expect(messagesOf(file)).toEqual([])
+    expect(file.data.judgements!.messages[0]).toMatchObject({file: 'sources/judgements/a.yml', line: 2, column: 23, fatal: true})
+  })
+
+  it('should report at the `figure` field a figure it names that is not in the quote', () => {
+    const {messages} = run('  - id: elsewhere\n    quote: Forty two primary care networks\n    figure: "42"\n    label: X\n    unit: x\n')
+    expect(messages).toEqual(['judgements:4:13 text-not-in-quote Unexpected `42` that is not in its quote, expected words of `Forty two primary care networks`'])
   })
 
   it('should report a quote with several figures and no `figure`', () => {
     const {messages} = run('  - {id: many, quote: "Over 528,000 people – that’s almost one in three", label: Many, unit: x}\n')
-    expect(messages).toEqual(['14:23 figure-ambiguous Unexpected 2 figures in the quote (`Over 528,000`, `almost one in three`), expected one or a `figure` field'])
+    expect(messages).toEqual(['judgements:2:23 figure-ambiguous Unexpected 2 figures in the quote (`Over 528,000`, `almost one in three`), expected one or a `figure` field'])
   })
 
   it('should report a quote that is not in the text', () => {
     const {messages} = run('  - {id: gone, quote: Forty three primary care networks, label: Gone, unit: x}\n')
-    expect(messages).toEqual(['14:23 quote-not-found Unexpected quote `Forty three primary care networks` that is not in the text, expected words of the document'])
+    expect(messages).toEqual(['judgements:2:23 quote-not-found Unexpected quote `Forty three primary care networks` that is not in the text of sources/documents/a.md, expected words of the document'])
   })
 
-  it('should report a quote that occurs twice', () => {
+  it('should report a quote that occurs twice, with the text lines it occurs on', () => {
     const {messages} = run('  - {id: twice, quote: people, label: Twice, unit: x}\n')
-    expect(messages).toEqual(['14:24 quote-ambiguous Unexpected quote `people` that occurs 2 times (lines 21, 25), expected exactly one'])
+    expect(messages).toEqual(['judgements:2:24 quote-ambiguous Unexpected quote `people` that occurs 2 times (text lines 6, 10), expected exactly one'])
   })
 })

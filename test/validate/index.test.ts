@@ -25,10 +25,10 @@ describe('validateFrontmatter', () => {
     ])
   })
 
-  it('should report a judgement field of the wrong type inside a list', () => {
-    const file = parsed('a', frontmatter('a', 'timeline:\n  - {id: x, quote: Text here, event: Thing, status: maybe}\n') + '\nText\n')
-    validateFrontmatter(file)
-    expect(messagesOf(file)).toEqual(['14:53 schema-frontmatter Unexpected value of `timeline.0.status`, expected one of `happened`, `planned`, `expected`'])
+  it('should refuse judgements in the frontmatter: they belong in the judgements file', () => {
+    const file = parsed('a', frontmatter('a', 'timeline:\n  - {id: x, quote: Text here, event: Thing, status: happened}\n') + '\nText\n')
+    expect(validateFrontmatter(file)).toBe(false)
+    expect(messagesOf(file)).toEqual(['14:3 schema-frontmatter Unexpected field `timeline` in record, expected only the fields the schema lists'])
   })
 
   it('should report an id that differs from the file name', () => {
@@ -38,44 +38,76 @@ describe('validateFrontmatter', () => {
   })
 })
 
+describe('validateFrontmatter of a judgements file', () => {
+  const judgementsOf = (yaml: string) => parsed('a', frontmatter('a') + '\nText here.\n', yaml).data.judgements!
+
+  it('should accept valid judgements, and an empty file', () => {
+    const file = judgementsOf('timeline:\n  - {id: x, quote: Text here, event: Thing, status: happened}\n')
+    expect(validateFrontmatter(file, 'judgements')).toBe(true)
+    expect(file.messages).toEqual([])
+    expect(validateFrontmatter(judgementsOf(''), 'judgements')).toBe(true)
+    expect(validateFrontmatter(judgementsOf('# Nothing judged yet.\n'), 'judgements')).toBe(true)
+  })
+
+  it('should report a judgement field of the wrong type inside a list, at its line and column in the judgements file', () => {
+    const file = judgementsOf('timeline:\n  - {id: x, quote: Text here, event: Thing, status: maybe}\n')
+    expect(validateFrontmatter(file, 'judgements')).toBe(false)
+    expect(messagesOf(file)).toEqual(['2:53 schema-frontmatter Unexpected value of `timeline.0.status`, expected one of `happened`, `planned`, `expected`'])
+    expect(file.messages[0]?.file).toBe('sources/judgements/a.yml')
+  })
+
+  it('should refuse metadata in the judgements file, and a key that is not an id', () => {
+    const file = judgementsOf('title: Test document\nstatistics:\n  - {id: Not A Slug, quote: Text here, label: Some label, unit: things}\n')
+    expect(validateFrontmatter(file, 'judgements')).toBe(false)
+    expect(messagesOf(file)).toEqual([
+      '1:8 schema-frontmatter Unexpected field `title` in record, expected only the fields the schema lists',
+      '3:10 schema-frontmatter Unexpected value of `statistics.0.id`: it must match pattern "^[a-z0-9]+(-[a-z0-9]+)*$"'
+    ])
+  })
+})
+
 describe('validateDatasets', () => {
+  // The text starts on file line 14: its line 2 ("Text") is file line 15.
   const file = parsed('a', frontmatter('a') + '\nText\n')
-  const provenance = {document: 'a', line: 14, column: 1, quote: 'Text'}
-  const documents: DatasetRecords = {name: 'documents', primaryKey: 'id', foreignKeys: [], records: []}
+  const provenance = {document: 'a', line: 2, column: 1, quote: 'Text'}
+  const documents: DatasetRecords = {name: 'documents', foreignKeys: [], records: []}
   const record = (fields: Provenance & Record<string, unknown>): Provenance => fields
   const relation = (id: string, object: string) => record({id, subject: 'pcn', relation: 'part-of', object, ...provenance})
 
-  it('should report a record that breaks its schema, a duplicate id and a reference to nothing, at the record', () => {
+  it('should report a record that breaks its schema, a duplicate id and a reference to nothing, at the record’s file line', () => {
     documents.records = [record({id: 'a', title: 'T', publisher: null, publisher_organisation: null, publisher_note: null, url: null, url_note: null, date_published: null, date_written_earliest: null, date_written_latest: null, date_basis: 'B', licence: null, licence_note: null, language: 'en-GB', geography: 'England', path: 'p', sha256: '0'.repeat(64), ...provenance})]
     validateDatasets([
       documents,
-      {name: 'terms', primaryKey: 'id', foreignKeys: [], records: [record({id: 'pcn', name: 'PCN', abbreviation: null, sense: null, defined_in: [], ...provenance})]},
-      {name: 'term-relations', primaryKey: 'id', foreignKeys: [{field: 'subject', resource: 'terms'}, {field: 'object', resource: 'terms'}], records: [relation('r1', 'pcn'), relation('r1', 'pcn'), relation('r2', 'nowhere'), record({...relation('r3', 'pcn'), relation: 'sits-in'})]}
+      {name: 'terms', foreignKeys: [], records: [record({id: 'pcn', name: 'PCN', abbreviation: null, sense: null, defined_in: [], ...provenance})]},
+      {name: 'term-relations', foreignKeys: [{field: 'subject', resource: 'terms'}, {field: 'object', resource: 'terms'}], records: [relation('r1', 'pcn'), relation('r1', 'pcn'), relation('r2', 'nowhere'), record({...relation('r3', 'pcn'), relation: 'sits-in'})]}
     ], [file])
     expect(messagesOf(file)).toEqual([
-      '14:1 duplicate-id Unexpected duplicate term-relations id `r1`, first at a:14:1, expected unique ids',
-      '14:1 unresolved-reference Unexpected object `nowhere` in term-relations record `r2`, expected an id of terms',
-      '14:1 schema-record Unexpected term-relations record `r3`: Unexpected value of `relation`, expected one of `replaced-by`, `part-of`, `kind-of`'
+      '15:1 duplicate-id Unexpected duplicate term-relations id `r1`, first at a:2:1, expected unique ids',
+      '15:1 unresolved-reference Unexpected object `nowhere` in term-relations record `r2`, expected an id of terms',
+      '15:1 schema-record Unexpected term-relations record `r3`: Unexpected value of `relation`, expected one of `replaced-by`, `part-of`, `kind-of`'
     ])
   })
 
-  it('should skip the schema of a dataset checked before, but never its references', () => {
+  it('should resolve every id of a list reference, and every record’s document', () => {
     const other = parsed('a', frontmatter('a') + '\nText\n')
-    const terms: DatasetRecords = {name: 'terms', primaryKey: 'id', foreignKeys: [], records: [record({id: 'pcn', name: 'PCN', abbreviation: null, sense: null, defined_in: [], ...provenance})]}
-    const relations: DatasetRecords = {name: 'term-relations', primaryKey: 'id', foreignKeys: [{field: 'object', resource: 'terms'}], records: [record({...relation('r1', 'nowhere'), relation: 'sits-in'})]}
-    validateDatasets([documents, terms, relations], [other], {checked: (dataset) => dataset === relations})
-    expect(messagesOf(other)).toEqual(['14:1 unresolved-reference Unexpected object `nowhere` in term-relations record `r1`, expected an id of terms'])
+    const terms: DatasetRecords = {
+      name: 'terms',
+      foreignKeys: [{field: 'defined_in', resource: 'documents', list: true}],
+      records: [record({id: 'pcn', name: 'PCN', abbreviation: null, sense: null, defined_in: ['a', 'b'], ...provenance}), record({id: 'icb', name: 'ICB', abbreviation: null, sense: null, defined_in: [], ...provenance, document: 'c'})]
+    }
+    validateDatasets([documents, terms], [other])
+    expect(messagesOf(other)).toEqual([
+      '15:1 unresolved-reference Unexpected defined_in `b` in terms record `pcn`, expected an id of documents',
+      '15:1 unresolved-reference Unexpected document `c` in terms record `icb`, expected an id of documents'
+    ])
   })
 
-  it('should skip the schema of exactly the records checked before', () => {
+  it('should report a record id that breaks the id rule', () => {
     const other = parsed('a', frontmatter('a') + '\nText\n')
-    const relations: DatasetRecords = {
-      name: 'term-relations',
-      primaryKey: 'id',
-      foreignKeys: [],
-      records: [record({...relation('r1', 'pcn'), relation: 'sits-in'}), record({...relation('r2', 'pcn'), relation: 'sits-in'})]
-    }
-    validateDatasets([documents, relations], [other], {checked: () => (index) => index === 0})
-    expect(messagesOf(other)).toEqual(['14:1 schema-record Unexpected term-relations record `r2`: Unexpected value of `relation`, expected one of `replaced-by`, `part-of`, `kind-of`'])
+    validateDatasets([documents, {name: 'term-relations', foreignKeys: [], records: [relation('R1--x', 'pcn'), relation(`r${'-x'.repeat(40)}`, 'pcn')]}], [other])
+    expect(messagesOf(other)).toEqual([
+      expect.stringMatching(/^15:1 schema-record Unexpected term-relations record `R1--x`: /),
+      expect.stringMatching(/^15:1 schema-record Unexpected term-relations record `r(-x){40}`: /)
+    ])
   })
 })
