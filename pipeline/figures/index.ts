@@ -420,7 +420,9 @@ function joinRange(low: Quantity, high: Quantity, prose: boolean): Body | undefi
   // "1-3 million": the scale after the high end also applies to a smaller, unscaled low end.
   // "500,000 to 1 million" keeps its low end as written.
   const shareScale = low.power === 0 && high.power > 0 && Number(low.decimal) < Number(high.decimal)
-  const lowValue = valueOf(shareScale ? {decimal: low.decimal, power: high.power} : low)
+  // "20-30%", "20 to 30 per cent": the percentage after the high end makes both ends shares.
+  const sharePercent = low.power === 0 && low.unit === null && high.unit === 'proportion' && high.power < 0
+  const lowValue = valueOf(shareScale || sharePercent ? {decimal: low.decimal, power: high.power} : low)
   const highValue = valueOf(high)
   if (!(lowValue < highValue)) return undefined
   return {value: null, low: lowValue, high: highValue, unit: low.unit ?? high.unit, bareOne: false, yearLike: false, single: false, next: high.next}

@@ -64,7 +64,7 @@ export function validateDatasets(datasets: readonly DatasetRecords[], files: rea
       if (seen) {
         const id = idOf(dataset, record)
         const first = seen.get(id)
-        if (first) complain(record, 'duplicate-id', `Unexpected duplicate ${dataset.name} id \`${id}\`, first at ${first.document}:${first.line}:${first.column}, expected unique ids`)
+        if (first) complain(record, 'duplicate-id', `Unexpected duplicate ${dataset.name} id \`${id}\`, first in ${first.document} at text line ${first.line}, column ${first.column}, expected unique ids`)
         else seen.set(id, record)
       }
       for (const key of keys) {

@@ -132,10 +132,8 @@ describe('parseFigure', () => {
     expect(parseFigure('between 20% and 30%')).toEqual(figure('between 20% and 30%', {low: 0.2, high: 0.3, unit: 'proportion'}))
   })
 
-  // Known regression since percentages became proportions: the high end's "%" scales it by 10^-2 but not the
-  // unscaled low end, so 20 < 0.3 fails and the range is refused (pipeline/figures/index.ts, joinRange).
-  // Remove `.fails` once the "%" after a range applies to both ends, as a scale word does in "1-3 million".
-  it.fails('should read a range with one "%" after its high end', () => {
+  // A "%" after the high end applies to both ends, as a scale word does in "1-3 million".
+  it('should read a range with one "%" after its high end', () => {
     expect(parseFigure('20-30%')).toEqual(figure('20-30%', {low: 0.2, high: 0.3, unit: 'proportion'}))
     expect(parseFigure('20 to 30 per cent')).toEqual(figure('20 to 30 per cent', {low: 0.2, high: 0.3, unit: 'proportion'}))
   })

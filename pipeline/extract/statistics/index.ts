@@ -121,7 +121,7 @@ function dateIn(file: VFile, path: Path, judgement: Judgement, match: QuoteMatch
   const dates = findDates(scope.block.text.slice(scope.start, scope.end))
   if (dates.length > 1) {
     const listed = dates.map((found) => `\`${found.date.text}\``).join(', ')
-    reportJudgement(file, 'date-ambiguous', `Unexpected ${dates.length} dates in the quote (${listed}), expected one, a \`when\` field, or \`when: document\``, [...path, 'quote'])
+    reportJudgement(file, 'date-ambiguous', `Unexpected ${dates.length} dates in the quote (${listed}), expected one, a \`when\` field, or \`when: document\``, [...path, judgement.when === undefined ? 'quote' : 'when'])
     return undefined
   }
   if (dates.length === 0) return fromDocument(file)
