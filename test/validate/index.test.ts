@@ -82,7 +82,7 @@ describe('validateDatasets', () => {
       {name: 'term-relations', foreignKeys: [{field: 'subject', resource: 'terms'}, {field: 'object', resource: 'terms'}], records: [relation('r1', 'pcn'), relation('r1', 'pcn'), relation('r2', 'nowhere'), record({...relation('r3', 'pcn'), relation: 'sits-in'})]}
     ], [file])
     expect(messagesOf(file)).toEqual([
-      '15:1 duplicate-id Unexpected duplicate term-relations id `r1`, first at a:2:1, expected unique ids',
+      '15:1 duplicate-id Unexpected duplicate term-relations id `r1`, first in a at text line 2, column 1, expected unique ids',
       '15:1 unresolved-reference Unexpected object `nowhere` in term-relations record `r2`, expected an id of terms',
       '15:1 schema-record Unexpected term-relations record `r3`: Unexpected value of `relation`, expected one of `replaced-by`, `part-of`, `kind-of`'
     ])
