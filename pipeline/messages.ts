@@ -8,7 +8,7 @@ import type {Point, Position} from 'unist'
 
 export interface Rule {
   /** Stage that reports it, used as the message `source`. */
-  source: 'read' | 'parse' | 'extract' | 'validate'
+  source: 'read' | 'parse' | 'extract' | 'validate' | 'write'
   /** What is wrong, in a few words. */
   title: string
   /** What to do about it. */
@@ -39,6 +39,7 @@ export const rules = {
   'unknown-organisation': {source: 'extract', title: 'Organisation is not in the register', fix: 'Add it to sources/reference/organisations.yml with its type and sector, or correct the name.'},
   'duplicate-id': {source: 'validate', title: 'Two records share an id', fix: 'Give one of them another id; ids must be unique within a dataset.'},
   'unresolved-reference': {source: 'validate', title: 'A reference points to nothing', fix: 'Use the id of an existing record, or add the record it names.'},
+  'write-failed': {source: 'write', title: 'The release could not be written', fix: 'Make dist-data/ writable by the build (and free some disk space), then run the build again; nothing was changed.'},
   'schema-record': {source: 'validate', title: 'Record does not match its dataset schema', fix: 'Correct the judgement or text that produced the field named in the message.'},
 } as const satisfies Record<string, Rule>
 

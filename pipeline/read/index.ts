@@ -23,8 +23,9 @@ const decoder = new TextDecoder('utf-8', {fatal: true})
  */
 export const maxDocumentBytes = 2 * 1024 * 1024
 
-/** The `.md` entries of the documents folder, sorted by name for deterministic output. */
+/** The `.md` entries of the documents folder, sorted by name for deterministic output; none when there is no folder. */
 export function listDocuments(root: string): Dirent[] {
+  if (!existsSync(path.join(root, documentsFolder))) return []
   const entries = readdirSync(path.join(root, documentsFolder), {withFileTypes: true}).filter((entry) => entry.name.endsWith('.md'))
   return entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
 }

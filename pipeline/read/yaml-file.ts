@@ -5,13 +5,22 @@
  */
 import {readFileSync} from 'node:fs'
 import path from 'node:path'
-import type {VFile} from 'vfile'
+import {VFile} from 'vfile'
+import {report} from '../messages.ts'
 import {parseYaml} from '../parse/index.ts'
 import {toVFile} from './index.ts'
 
 /** Read and parse `relativePath`; with `empty`, a file with nothing in it (or only comments) is an empty mapping. */
 export function readYamlFile(relativePath: string, root = process.cwd(), options: {empty?: boolean} = {}): VFile {
-  const file = toVFile(relativePath, readFileSync(path.join(root, relativePath)))
+  let bytes: Buffer
+  try {
+    bytes = readFileSync(path.join(root, relativePath))
+  } catch (error) {
+    const file = new VFile({path: relativePath, value: ''})
+    report(file, 'file-type', `Unexpected file \`${relativePath}\` that cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'}), expected a readable file`, {place: {line: 1, column: 1}})
+    return file
+  }
+  const file = toVFile(relativePath, bytes)
   if (options.empty && file.messages.length === 1 && file.messages[0]!.ruleId === 'empty-file') file.messages.length = 0
   if (!file.messages.some((message) => message.fatal === true)) parseYaml(file, String(file.value), 1, options)
   return file
