@@ -28,7 +28,16 @@ export function validateFrontmatter(file: VFile, schema = 'source-document'): bo
       report(file, 'id-mismatch', `Unexpected id \`${String(id)}\`, expected \`${file.stem}\` (the file name)`, {place: frontmatterPlace(file, ['id'])})
       return false
     }
-    return true
+    // A pattern checks a date's form; whether the day exists in its month needs the calendar.
+    const dates = schema === 'source-document' ? [['date_published'], ['date_written', 'earliest'], ['date_written', 'latest']] : []
+    let real = true
+    for (const path of dates) {
+      const value = file.data.frontmatter?.document.getIn(path)
+      if (typeof value !== 'string' || isCalendarDate(value)) continue
+      report(file, 'schema-frontmatter', `Unexpected date \`${value}\` in \`${path.join('.')}\` that is not a day of the calendar, expected a real date`, {place: frontmatterPlace(file, path)})
+      real = false
+    }
+    return real
   }
   for (const error of validate.errors ?? []) {
     report(file, 'schema-frontmatter', describe(error), {place: frontmatterPlace(file, pathOf(error))})
@@ -77,6 +86,14 @@ export function validateDatasets(datasets: readonly DatasetRecords[], files: rea
       }
     }
   }
+}
+
+/** Whether an ISO 8601 date, month or year (or an `a/b` interval of them) names days that exist. */
+export function isCalendarDate(value: string): boolean {
+  return value.split('/').every((part) => {
+    const [year, month, day] = part.split('-').map(Number)
+    return day === undefined || new Date(Date.UTC(year!, month! - 1, day)).getUTCDate() === day
+  })
 }
 
 /** "Unexpected …, expected …" from an ajv error. */

@@ -29,6 +29,7 @@ export interface ColumnSchema {
   format?: string
   items?: ColumnSchema
   maxLength?: number
+  minLength?: number
   minimum?: number
   maximum?: number
 }

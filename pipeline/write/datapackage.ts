@@ -32,7 +32,12 @@ export interface FileSummary {
  * dataset's JSON, with the JSON Schema of the whole file.
  */
 export function toDatapackage(publication: Publication, datasets: readonly DatasetRecords[], files: ReadonlyMap<string, FileSummary>, documents: readonly DocumentRecord[]): string {
-  const summary = (name: string) => files.get(name) ?? {bytes: 0, sha256: ''}
+  const summary = (name: string) => {
+    const made = files.get(name)
+    // Every file datapackage.json describes is made before it; one missing is a bug, never an empty hash.
+    if (!made) throw new Error(`Missing summary of ${name}: datapackage.json describes only files already made`)
+    return made
+  }
   const datapackage = {
     $schema: 'https://datapackage.org/profiles/2.0/datapackage.json',
     name: publication.name,
@@ -101,6 +106,11 @@ function field(dataset: string, column: string): Field {
   if (!list && !(Array.isArray(schema.type) && schema.type.includes('null'))) constraints['required'] = true
   if (schema.enum) constraints['enum'] = schema.enum.filter((value) => value !== null)
   if (schema.pattern) constraints['pattern'] = schema.pattern
+  // The JSON Schema's limits carried over, under Table Schema's names for them.
+  if (schema.maxLength !== undefined) constraints['maxLength'] = schema.maxLength
+  if (schema.minLength !== undefined) constraints['minLength'] = schema.minLength
+  if (schema.minimum !== undefined) constraints['minimum'] = schema.minimum
+  if (schema.maximum !== undefined) constraints['maximum'] = schema.maximum
   return {
     name: column,
     type,

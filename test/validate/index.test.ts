@@ -31,6 +31,14 @@ describe('validateFrontmatter', () => {
     expect(messagesOf(file)).toEqual(['14:3 schema-frontmatter Unexpected field `timeline` in record, expected only the fields the schema lists'])
   })
 
+  it('should report a date of the right form that is not a day of the calendar, at its value', () => {
+    const file = parsed('a', frontmatter('a').replace("earliest: '2022-07-01'", "earliest: '2022-02-30'") + '\nText\n')
+    expect(validateFrontmatter(file)).toBe(false)
+    expect(messagesOf(file)).toEqual(["8:26 schema-frontmatter Unexpected date `2022-02-30` in `date_written.earliest` that is not a day of the calendar, expected a real date"])
+    const leap = parsed('a', frontmatter('a').replace("earliest: '2022-07-01'", "earliest: '2024-02-29'") + '\nText\n')
+    expect(validateFrontmatter(leap)).toBe(true)
+  })
+
   it('should report an id that differs from the file name', () => {
     const file = parsed('a', frontmatter('b') + '\nText\n')
     expect(validateFrontmatter(file)).toBe(false)
