@@ -4,12 +4,13 @@
  * file:line:column message while dist-data/ stays byte-identical.
  */
 import {execFile} from 'node:child_process'
-import {readFile} from 'node:fs/promises'
+import {readFile, readdir, rm} from 'node:fs/promises'
 import path from 'node:path'
 import {promisify} from 'node:util'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {build, type BuildResult} from '../pipeline/build.ts'
-import {copyProject, edit, projectRoot, removeProject, snapshot, write} from './helpers/project.ts'
+import {datasets} from '../pipeline/datasets.ts'
+import {copyProject, edit, frontmatter, projectRoot, removeProject, snapshot, write} from './helpers/project.ts'
 
 const run = promisify(execFile)
 const cli = path.join(projectRoot, 'pipeline/cli.ts')
@@ -23,7 +24,8 @@ describe('build over the real sources', () => {
   it('should build every dataset without a message', () => {
     expect(result.files.flatMap((file) => file.messages.map(String))).toEqual([])
     expect(result.ok).toBe(true)
-    expect(result.datasets.map((dataset) => dataset.name)).toEqual(['documents', 'terms', 'term-definitions', 'term-relations', 'organisations', 'board-members', 'statistics', 'timeline'])
+    expect(result.datasets.map((dataset) => dataset.name)).toEqual(datasets.map((dataset) => dataset.name))
+    expect(datasets.map((dataset) => dataset.name)).toEqual(['documents', 'terms', 'term-definitions', 'term-relations', 'organisations', 'board-members', 'statistics', 'timeline'])
   })
 
   it('should give byte-identical output twice', async () => {
@@ -65,28 +67,43 @@ describe('build on bad input', () => {
     expect(await snapshot(path.join(root, 'dist-data'))).toEqual(before)
   }
 
-  it('should reject a quote that no longer matches the text, at the judgement’s line', async () => {
-    await rejectEdit('sources/documents/kent-medway-our-ics.md', 'Forty two\u00a0primary care networks\u00a0across', 'Forty one\u00a0primary care networks\u00a0across', /sources\/documents\/kent-medway-our-ics\.md\n\s*\d+:\d+(-\d+:\d+)?\s+error\s+Unexpected quote `[^`]*Forty two[^`]*` that is not in the text.*quote-not-found/)
+  it('should reject a quote that no longer matches the text, in the judgements file at the quote', async () => {
+    await rejectEdit('sources/documents/kent-medway-our-ics.md', 'Forty two\u00a0primary care networks\u00a0across', 'Forty one\u00a0primary care networks\u00a0across', /sources\/judgements\/kent-medway-our-ics\.yml\n\s*\d+:\d+(-\d+:\d+)?\s+error\s+Unexpected quote `[^`]*Forty two[^`]*` that is not in the text.*quote-not-found/)
   })
 
   it('should reject bad frontmatter with the field named', async () => {
     await rejectEdit('sources/documents/kent-medway-glossary.md', 'language: en-GB', 'language: English', /kent-medway-glossary\.md\n\s*\d+:11(-\d+:\d+)?\s+error\s+Unexpected value of `language`: it must match pattern.*schema-frontmatter/)
   })
 
-  it('should reject broken YAML', async () => {
-    await rejectEdit('sources/documents/kent-medway-glossary.md', 'language: en-GB', 'language: [en-GB', /kent-medway-glossary\.md\n\s*\d+:\d+(-\d+:\d+)?\s+error\s+Unexpected YAML: .*yaml-syntax/)
+  it('should reject broken YAML in the frontmatter, in the document', async () => {
+    await rejectEdit('sources/documents/kent-medway-glossary.md', 'language: en-GB', 'language: [en-GB', /sources\/documents\/kent-medway-glossary\.md\n\s*\d+:\d+(-\d+:\d+)?\s+error\s+Unexpected YAML: .*yaml-syntax/)
+  })
+
+  it('should reject broken YAML in a judgements file, in that file', async () => {
+    const lines = (await readFile(path.join(root, 'sources/judgements/kent-medway-glossary.yml'), 'utf8')).split('\n')
+    const quote = lines.find((text) => /^\s+quote: [^"'[{]/.test(text))
+    expect(quote).toBeTruthy()
+    await rejectEdit('sources/judgements/kent-medway-glossary.yml', `${quote}\n`, `${quote!.replace('quote: ', 'quote: [')}\n`, /sources\/judgements\/kent-medway-glossary\.yml\n\s*\d+:\d+(-\d+:\d+)?\s+error\s+Unexpected YAML: .*yaml-syntax/)
+  })
+
+  it('should reject a judgements file without its document', async () => {
+    await write(root, 'sources/judgements/zz-no-such-document.yml', 'statistics: []\n')
+    try {
+      await expectRejected(/sources\/judgements\/zz-no-such-document\.yml\n\s*1:1(-\d+:\d+)?\s+error\s+Unexpected judgements for `zz-no-such-document`.*judgements-without-document/)
+    } finally {
+      await rm(path.join(root, 'sources/judgements/zz-no-such-document.yml'))
+    }
   })
 
   it('should reject a duplicate record id, pointing at the first', async () => {
-    const source = await readFile(path.join(root, 'sources/documents/kent-medway-our-ics.md'), 'utf8')
-    const id = /statistics:\n\s+- id: (\S+)/.exec(source)?.[1]
-    expect(id).toBeTruthy()
-    const header = source.slice(0, source.indexOf('\n---\n', 4)).replace('id: kent-medway-our-ics', 'id: zz-duplicate-test').replace(/\nterms:[\s\S]*$/, '')
-    await write(root, 'sources/documents/zz-duplicate-test.md', `${header}\nstatistics:\n  - {id: ${id}, quote: Forty two, label: Copy, unit: x}\n---\n\n# Our integrated care system\n\nForty two.\n`)
+    // Statistic ids are <key>-<document>: only one judgements file can repeat a key.
+    await write(root, 'sources/documents/zz-duplicate-test.md', `${frontmatter('zz-duplicate-test')}\n# Test document\n\nForty two networks.\n\nForty two networks again.\n`)
+    await write(root, 'sources/judgements/zz-duplicate-test.yml', 'statistics:\n  - {id: networks, quote: Forty two networks., label: Networks, unit: networks}\n  - {id: networks, quote: Forty two networks again, label: Networks, unit: networks}\n')
     try {
-      await expectRejected(new RegExp(`zz-duplicate-test\\.md\\n\\s*\\d+:\\d+(-\\d+:\\d+)?\\s+error\\s+Unexpected duplicate statistics id \`${id}\`, first at kent-medway-our-ics:\\d+:\\d+.*duplicate-id`))
+      await expectRejected(/zz-duplicate-test\.md\n\s*\d+:1(-\d+:\d+)?\s+error\s+Unexpected duplicate statistics id `networks-zz-duplicate-test`, first [^\n]*zz-duplicate-test\D+4\D+1\b.*duplicate-id/)
     } finally {
-      await removeProject(path.join(root, 'sources/documents/zz-duplicate-test.md'))
+      await rm(path.join(root, 'sources/documents/zz-duplicate-test.md'))
+      await rm(path.join(root, 'sources/judgements/zz-duplicate-test.yml'))
     }
   })
 
@@ -96,7 +113,8 @@ describe('build on bad input', () => {
 
   it('should write when the input is good again', async () => {
     const {stdout} = await run(process.execPath, [cli], {cwd: root})
-    expect(stdout).toMatch(/^Built 8 datasets from 5 documents/)
+    const documents = (await readdir(path.join(root, 'sources/documents'))).filter((name) => name.endsWith('.md'))
+    expect(stdout).toMatch(new RegExp(`^Built ${datasets.length} datasets from ${documents.length} documents`))
     const {outputs} = await build({root, out: null})
     const written = await snapshot(path.join(root, 'dist-data/draft'))
     expect([...written.keys()].sort()).toEqual([...outputs.keys()].sort())
