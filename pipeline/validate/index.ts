@@ -10,7 +10,7 @@ import {report} from '../messages.ts'
 import {frontmatterPlace} from '../parse/index.ts'
 import type {ForeignKey} from '../extract/dataset.ts'
 import type {Provenance} from '../types.ts'
-import {validator} from './schemas.ts'
+import {schemas, validator} from './schemas.ts'
 
 /** A dataset's records, as merged from every document; every record's id is its `id`. */
 export interface DatasetRecords {
@@ -40,10 +40,16 @@ export function validateFrontmatter(file: VFile, schema = 'source-document'): bo
     return real
   }
   for (const error of validate.errors ?? []) {
-    report(file, 'schema-frontmatter', describe(error), {place: frontmatterPlace(file, pathOf(error))})
+    const field = error.keyword === 'additionalProperties' && error.instancePath === '' ? String(error.params['additionalProperty']) : ''
+    // Judgements written the old way, in the frontmatter, get told where they go now.
+    const reason = schema === 'source-document' && judgementKeys.has(field) ? `Unexpected judgements \`${field}\` in the frontmatter, expected them in sources/judgements/${file.stem}.yml` : describe(error)
+    report(file, 'schema-frontmatter', reason, {place: frontmatterPlace(file, pathOf(error))})
   }
   return false
 }
+
+/** The lists a judgements file holds (schema/judgements.schema.json). */
+const judgementKeys = new Set(Object.keys(schemas.get('judgements')!.properties))
 
 /** Check every dataset; messages go to the document a record came from. */
 export function validateDatasets(datasets: readonly DatasetRecords[], files: readonly VFile[]): void {

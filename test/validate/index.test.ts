@@ -28,7 +28,7 @@ describe('validateFrontmatter', () => {
   it('should refuse judgements in the frontmatter: they belong in the judgements file', () => {
     const file = parsed('a', frontmatter('a', 'timeline:\n  - {id: x, quote: Text here, event: Thing, status: happened}\n') + '\nText\n')
     expect(validateFrontmatter(file)).toBe(false)
-    expect(messagesOf(file)).toEqual(['14:3 schema-frontmatter Unexpected field `timeline` in record, expected only the fields the schema lists'])
+    expect(messagesOf(file)).toEqual(['14:3 schema-frontmatter Unexpected judgements `timeline` in the frontmatter, expected them in sources/judgements/a.yml'])
   })
 
   it('should report a date of the right form that is not a day of the calendar, at its value', () => {
