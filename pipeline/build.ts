@@ -1,15 +1,18 @@
 /**
  * The whole pipeline: read → parse → extract → validate → write. Each
- * document is read, parsed and extracted on its own into a part (its records
- * of every dataset); the parts are merged into the datasets, which are
- * validated and written. Nothing is written unless every file and record
- * passed. A caller may keep parts between builds (`parts`, see
- * ./incremental/): a document whose part is found is not parsed again.
+ * document is read, parsed and extracted on its own into a part: its records
+ * of every dataset, and its text as its source page shows it, which goes into
+ * the release at once. The parts' records are merged into the datasets, which
+ * are validated and written. The release is made in a staging folder that is
+ * put in place only when every file and record passed. A caller may keep
+ * parts between builds (`parts`, see ./incremental/): a document whose part
+ * is found is not parsed again.
  */
 import path from 'node:path'
 import type {VFile} from 'vfile'
 import {datasets as registry, type Context} from './datasets.ts'
 import {registerIndex} from './extract/organisations/index.ts'
+import {documentText, type DocumentText} from './extract/texts.ts'
 import {hasErrors} from './messages.ts'
 import {parseSource} from './parse/index.ts'
 import {publicationOf} from './publication.ts'
@@ -17,7 +20,7 @@ import {listDocuments, orphanJudgements, readDocument} from './read/index.ts'
 import {readYamlFile} from './read/yaml-file.ts'
 import type {Provenance} from './types.ts'
 import {validateDatasets, validateFrontmatter, type DatasetRecords} from './validate/index.ts'
-import {writeFolder} from './write/index.ts'
+import {openStaging, type Staging} from './write/index.ts'
 import {releaseFiles} from './write/release.ts'
 
 export interface Options {
@@ -31,8 +34,11 @@ export interface Options {
   keep?: boolean
 }
 
-/** What one document gives: its records of every dataset, by dataset name. */
-export type Part = Record<string, Provenance[]>
+/** What one document gives: its records of every dataset, by dataset name, and its text as its source page shows it. */
+export interface Part {
+  records: Record<string, Provenance[]>
+  text: DocumentText
+}
 
 /** Parts kept between builds: found by everything a part depends on, stored only when its document gave no message. */
 export interface PartStore {
@@ -62,39 +68,45 @@ export async function build(options: Options = {}): Promise<BuildResult> {
   if (publicationFile.data.matter) validateFrontmatter(publicationFile, 'publication')
   const context: Context = {organisations: registerIndex(register), register}
 
-  // Read, parse and extract each document into its part, one at a time.
-  const documents: VFile[] = []
-  const parts: Part[] = []
-  for (const entry of listDocuments(root)) {
-    const document = readDocument(root, entry)
-    documents.push(document)
-    const part = options.parts?.get(document, register) ?? extractPart(document, context, options)
-    if (part) parts.push(part)
-  }
-  const files = [...documents.flatMap((document) => [document, ...(document.data.judgements ? [document.data.judgements] : [])]), register, publicationFile, ...orphanJudgements(root, documents)]
-  const failed = (datasets: DatasetRecords[] = []): BuildResult => ({files, documents, datasets, outputs: new Map(), ok: false})
-  if (hasErrors(files)) return failed()
-
-  // Merge the parts into the datasets and validate them.
-  const datasets = registry.map((dataset) => ({name: dataset.name, foreignKeys: dataset.foreignKeys, records: dataset.merge(parts.map((part) => part[dataset.name] ?? []), context)}))
-  validateDatasets(datasets, documents)
-  if (hasErrors(files)) return failed(datasets)
-
-  // Write the release, file by file.
-  const release = releaseFiles(datasets, publicationOf(publicationFile))
+  // The release is made in a staging folder (with `out: null`, in memory) that only a build that passed puts in place.
   const outputs = new Map<string, string>()
-  if (out === null) for (const file of release) outputs.set(file.name, [...file.content].join(''))
-  else writeFolder(path.join(root, out), (function* () {
-    for (const file of release) yield [file.name, file.content] as const
-  })())
-  return {files, documents, datasets, outputs: new Map([...outputs].sort(([a], [b]) => (a < b ? -1 : 1))), ok: true}
+  const release = out === null ? inMemory(outputs) : openStaging(path.join(root, out))
+  try {
+    // Read, parse and extract each document into its part, one at a time; its text goes into the release at once.
+    const documents: VFile[] = []
+    const parts: Array<Part['records']> = []
+    for (const entry of listDocuments(root)) {
+      const document = readDocument(root, entry)
+      documents.push(document)
+      const part = options.parts?.get(document, register) ?? extractPart(document, context, options)
+      if (!part) continue
+      parts.push(part.records)
+      release.write(part.text.name, part.text.json)
+    }
+    const files = [...documents.flatMap((document) => [document, ...(document.data.judgements ? [document.data.judgements] : [])]), register, publicationFile, ...orphanJudgements(root, documents)]
+    const failed = (datasets: DatasetRecords[] = []): BuildResult => ({files, documents, datasets, outputs: new Map(), ok: false})
+    if (hasErrors(files)) return failed()
+
+    // Merge the parts into the datasets and validate them.
+    const datasets = registry.map((dataset) => ({name: dataset.name, foreignKeys: dataset.foreignKeys, records: dataset.merge(parts.map((part) => part[dataset.name] ?? []), context)}))
+    validateDatasets(datasets, documents)
+    if (hasErrors(files)) return failed(datasets)
+
+    // Write the rest of the release, file by file, and put it in place.
+    for (const file of releaseFiles(datasets, publicationOf(publicationFile))) release.write(file.name, file.content)
+    release.commit()
+    return {files, documents, datasets, outputs: new Map([...outputs].sort(([a], [b]) => (a < b ? -1 : 1))), ok: true}
+  } finally {
+    release.discard()
+  }
 }
 
 /** Parse one document and extract its part; undefined when it cannot be used. Its text and tree go unless `keep`. */
 function extractPart(document: VFile, context: Context, options: Options): Part | undefined {
   const judgements = document.data.judgements
   const usable = parseSource(document) && validateFrontmatter(document) && (!judgements?.data.matter || validateFrontmatter(judgements, 'judgements'))
-  const part = usable ? Object.fromEntries(registry.map((dataset) => [dataset.name, dataset.extract(document, context)])) : undefined
+  const records = usable ? Object.fromEntries(registry.map((dataset) => [dataset.name, dataset.extract(document, context)])) : undefined
+  const part = records && {records, text: documentText(document, records)}
   const clean = !document.messages.length && !judgements?.messages.length
   if (part && clean) options.parts?.set(document, context.register, part)
   if (!options.keep) {
@@ -106,4 +118,13 @@ function extractPart(document: VFile, context: Context, options: Options): Part 
     }
   }
   return part
+}
+
+/** A staging folder in memory: each file's content in `outputs`, by name (everything a release holds is text). */
+function inMemory(outputs: Map<string, string>): Staging {
+  return {
+    write: (name, content) => void outputs.set(name, typeof content === 'string' ? content : [...(content as Iterable<string>)].join('')),
+    commit: () => {},
+    discard: () => {}
+  }
 }

@@ -1,10 +1,10 @@
 /**
  * The incremental layer: each document's part (its records of every
- * dataset) kept in `.cache/pipeline/parts/` between runs of `npm run data`,
- * so a document that has not changed is not parsed or extracted again. The
- * core (../build.ts) does not import this: it is handed a PartStore, and a
- * part is what the core would have extracted, so a build with the cache
- * writes the same bytes as one without.
+ * dataset and its text for the source page) kept in `.cache/pipeline/parts/`
+ * between runs of `npm run data`, so a document that has not changed is not
+ * parsed or extracted again. The core (../build.ts) does not import this: it
+ * is handed a PartStore, and a part is what the core would have extracted, so
+ * a build with the cache writes the same bytes as one without.
  *
  * An entry's name is a SHA-256 of all a part depends on: the pipeline's own
  * code and schemas, the Node version, the register, and the document's and
@@ -92,7 +92,7 @@ function load(file: string, key: string): Entry | 'missing' | 'rejected' {
   }
   try {
     const entry = JSON.parse(text) as Entry
-    const shaped = entry.key === key && Number.isInteger(entry.bodyLine) && datasets.every((dataset) => Array.isArray(entry.part?.[dataset.name]))
+    const shaped = entry.key === key && Number.isInteger(entry.bodyLine) && datasets.every((dataset) => Array.isArray(entry.part?.records?.[dataset.name])) && typeof entry.part.text?.name === 'string' && typeof entry.part.text.json === 'string'
     return shaped ? entry : 'rejected'
   } catch {
     return 'rejected'

@@ -28,17 +28,21 @@ describe('downloads', () => {
       const response = await fetch(origin + href)
       expect(response.status, href).toBe(200)
       const bytes = Buffer.from(await response.arrayBuffer())
-      expect(bytes.equals(readFileSync(path.join(draft, path.basename(href)))), href).toBe(true)
+      expect(bytes.equals(readFileSync(path.join(draft, href.slice('/data/draft/'.length)))), href).toBe(true)
       const served = response.headers.get('content-type') ?? ''
       if (type) expect(served.startsWith(type), `${href}: ${served} vs ${type}`).toBe(true)
     }
   })
 
-  it('serves every file of the draft release under /data/draft/', async () => {
-    const {readdirSync} = await import('node:fs')
-    for (const file of readdirSync(draft)) {
-      const bytes = Buffer.from(await (await fetch(`${origin}/data/draft/${file}`)).arrayBuffer())
-      expect(bytes.equals(readFileSync(path.join(draft, file))), file).toBe(true)
+  it('serves every file of the draft release under /data/draft/, schema/ and texts/ included', async () => {
+    const {readdirSync, statSync} = await import('node:fs')
+    const files = readdirSync(draft, {recursive: true, encoding: 'utf8'}).filter((file) => statSync(path.join(draft, file)).isFile())
+    expect(files.some((file) => file.startsWith(`schema${path.sep}`))).toBe(true)
+    expect(files.some((file) => file.startsWith(`texts${path.sep}`))).toBe(true)
+    for (const file of files) {
+      const response = await fetch(`${origin}/data/draft/${file.split(path.sep).join('/')}`)
+      expect(response.status, file).toBe(200)
+      expect(Buffer.from(await response.arrayBuffer()).equals(readFileSync(path.join(draft, file))), file).toBe(true)
     }
   })
 })

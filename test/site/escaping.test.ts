@@ -15,11 +15,13 @@ import {launchBrowser, serve} from '../helpers/site.ts'
 const run = promisify(execFile)
 let root: string
 
-const hostile = `${frontmatter('hostile-test', `terms:
+const judgements = `terms:
   - {id: hostile-term, name: "<b>Bold</b> & co", quote: "<b>Bold</b> & co stands for"}
 statistics:
   - {id: hostile-figure, quote: "42 <script>alert(2)</script> networks", figure: "42", label: "<img src=x onerror=alert(3)>", unit: networks}
-`).replace('title: Test document', 'title: "Hostile <script>alert(1)</script> test"')}
+`
+
+const hostile = `${frontmatter('hostile-test').replace('title: Test document', 'title: "Hostile <script>alert(1)</script> test"')}
 # Hostile \\<script>alert(1)\\</script> test
 
 <script>alert('raw block')</script>
@@ -38,6 +40,7 @@ beforeAll(async () => {
   }
   await symlink(path.join(projectRoot, 'node_modules'), path.join(root, 'node_modules'))
   await writeFile(path.join(root, 'sources/documents/hostile-test.md'), hostile)
+  await writeFile(path.join(root, 'sources/judgements/hostile-test.yml'), judgements)
   await run(process.execPath, ['pipeline/cli.ts'], {cwd: root})
   await run(process.execPath, [path.join(projectRoot, 'node_modules/astro/bin/astro.mjs'), 'build'], {cwd: root, env: {...process.env, ASTRO_TELEMETRY_DISABLED: '1'}})
 }, 180_000)
@@ -56,7 +59,7 @@ describe('text from sources on pages', () => {
       await dialog.dismiss()
     })
     const found: string[] = []
-    for (const url of ['/sources/hostile-test/', '/terms/hostile-term/', '/statistics/hostile-figure/', '/terms/', '/datasets/statistics/', '/datasets/documents/', '/sources/']) {
+    for (const url of ['/sources/hostile-test/', '/terms/hostile-term/', '/statistics/hostile-figure-hostile-test/', '/terms/', '/datasets/statistics/', '/datasets/documents/', '/sources/']) {
       await page.goto(origin + url)
       const injected = await page.evaluate(() => ({
         scripts: [...document.querySelectorAll('script')].filter((script) => !script.src).length,
@@ -76,7 +79,7 @@ describe('text from sources on pages', () => {
     const source = await readFile(path.join(root, 'dist/sources/hostile-test/index.html'), 'utf8')
     expect(source).toContain('&lt;b&gt;Bold&lt;/b&gt; &amp; co')
     expect(source).toContain('42 &lt;script&gt;alert(2)&lt;/script&gt; networks')
-    const statistic = await readFile(path.join(root, 'dist/statistics/hostile-figure/index.html'), 'utf8')
+    const statistic = await readFile(path.join(root, 'dist/statistics/hostile-figure-hostile-test/index.html'), 'utf8')
     expect(statistic).toContain('<h1>&lt;img src=x onerror=alert(3)&gt;</h1>')
   })
 })

@@ -8,6 +8,8 @@ import type {Server} from 'node:http'
 import path from 'node:path'
 import type {Browser, BrowserContext, Page} from 'playwright-core'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
+import {datasets} from '../../pipeline/datasets.ts'
+import type {TextFile, TextNode, Words} from '../../pipeline/extract/texts.ts'
 import {projectRoot} from '../helpers/project.ts'
 import {launchBrowser, serve, siteOutput} from '../helpers/site.ts'
 
@@ -15,6 +17,18 @@ const draft = path.join(projectRoot, 'dist-data/draft')
 const json = (name: string) => JSON.parse(readFileSync(path.join(draft, name), 'utf8'))
 const datapackage = json('datapackage.json')
 const records = (name: string): Array<Record<string, unknown>> => json(`${name}.json`)
+/** The datasets in the registry's order, each with its title from its published schema. */
+const names = datasets.map((dataset) => dataset.name)
+const titleOf = (name: string): string => json(`schema/${name}.schema.json`).title
+const tableOf = (name: string) => datapackage.resources.find((resource: {path: string}) => resource.path === `${name}.csv`)
+/** Every block of words of a text, in document order. */
+const wordsOf = (nodes: readonly TextNode[]): Words[] =>
+  nodes.flatMap((node): Words[] => (node.type === 'list' ? node.items.flatMap(wordsOf) : node.type === 'blockquote' ? wordsOf(node.children) : node.type === 'table' ? node.rows.flat() : [node]))
+// Pages picked from the data, not by name: a term with a definition, one whose abbreviation has other meanings, the first organisation and document.
+const definedTerm = String(records('term-definitions')[0]!['term'])
+const abbreviations = (term: Record<string, unknown>) => records('terms').filter((other) => other['id'] !== term['id'] && other['abbreviation'] !== null && other['abbreviation'] === term['abbreviation']).length
+const ambiguousTerm = records('terms').toSorted((a, b) => abbreviations(b) - abbreviations(a))[0]!
+const firstDocument = String(records('documents')[0]!['id'])
 const axeSource = readFileSync(path.join(projectRoot, 'node_modules/axe-core/axe.min.js'), 'utf8')
 const screenshots = path.join(projectRoot, 'test-results/screenshots')
 
@@ -64,13 +78,13 @@ const pageTypes: Array<[string, string]> = [
   ['datasets', '/datasets/'],
   ['dataset', '/datasets/statistics/'],
   ['glossary', '/terms/'],
-  ['term', '/terms/integrated-care-partnership-place/'],
+  ['term', `/terms/${definedTerm}/`],
   ['organisations', '/organisations/'],
-  ['organisation', '/organisations/medway-council/'],
+  ['organisation', `/organisations/${String(records('organisations')[0]!['id'])}/`],
   ['statistics', '/statistics/'],
   ['statistic', `/statistics/${String(records('statistics')[0]!['id'])}/`],
   ['sources', '/sources/'],
-  ['source', '/sources/kent-medway-our-ics/'],
+  ['source', `/sources/${firstDocument}/`],
   ['figures', '/figures/'],
   ['structure', '/structure/'],
   ['search', '/search/'],
@@ -88,46 +102,71 @@ describe('every page type', () => {
     await page.close()
   })
 
-  it('home shows every dataset with its row count, downloads, citation and licence', async () => {
+  it('home shows every dataset of the registry, in its order, with its row count, downloads, citation and licence', async () => {
     const page = await open('/')
     const cards = page.locator('.card-list > li')
-    expect(await cards.count()).toBe(datapackage.resources.length)
-    for (const [index, resource] of datapackage.resources.entries()) {
+    expect(await cards.count()).toBe(names.length)
+    for (const [index, name] of names.entries()) {
       const text = await cards.nth(index).textContent()
-      expect(text).toContain(resource.title)
-      expect(text).toContain(`${records(resource.name).length} rows`)
+      expect(text).toContain(titleOf(name))
+      expect(text).toContain(`${records(name).length} rows`)
     }
     expect(await page.locator('#cite').count()).toBe(1)
     expect(await page.locator('a[rel="license"]').first().getAttribute('href')).toBe(datapackage.licenses[0].path)
     await page.close()
   })
 
-  it.each(datapackage.resources.map((resource: {name: string}) => resource.name) as string[])('dataset page %s has its dictionary, whole table and three downloads', async (name: string) => {
+  it.each(names)('dataset page %s has its title, dictionary, whole table, three downloads and its two JSON Schemas', async (name: string) => {
     const page = await open(`/datasets/${name}/`)
-    const resource = datapackage.resources.find((candidate: {name: string}) => candidate.name === name)
-    expect(await page.locator('#dictionary + .table-wrap tbody tr').count()).toBe(resource.schema.fields.length)
+    expect(await page.locator('h1').textContent()).toBe(titleOf(name))
+    expect(await page.locator('#dictionary + .table-wrap tbody tr').count()).toBe(tableOf(name).schema.fields.length)
     expect(await page.locator('#data ~ .table-wrap table[data-table] tbody tr').count()).toBe(records(name).length)
     expect(await page.locator('#downloads + .table-wrap tbody tr').count()).toBe(3)
+    const schemas = await page.locator('#schemas a').evaluateAll((links) => links.map((link) => link.getAttribute('href')))
+    expect(schemas).toEqual([`/data/draft/schema/${name}.schema.json`, `/data/draft/schema/${name}.json.schema.json`])
     await page.close()
   })
 
-  it('source page anchors every record’s line and highlights its evidence', async () => {
-    const page = await open('/sources/kent-medway-our-ics/')
-    const ids = new Set(await page.locator('[id^="L"]').evaluateAll((elements) => elements.map((element) => element.id)))
-    const here = (name: string) => records(name).filter((record) => record['document'] === 'kent-medway-our-ics')
-    for (const name of ['statistics', 'timeline', 'terms', 'board-members']) {
-      for (const record of here(name)) expect(ids.has(`L${String(record['line'])}`), `${name} ${String(record['id'])}`).toBe(true)
-    }
-    const statistic = here('statistics')[0]!
-    expect(await page.locator(`mark a[href="/statistics/${String(statistic['id'])}/"]`).count()).toBeGreaterThan(0)
+  it('datasets page lists the registry’s datasets in its order, with their schemas’ titles', async () => {
+    const page = await open('/datasets/')
+    const rows = await page.locator('tbody th a').evaluateAll((links) => links.map((link) => [link.getAttribute('href'), link.textContent]))
+    expect(rows).toEqual(names.map((name) => [`/datasets/${name}/`, titleOf(name)]))
     await page.close()
+  })
+
+  it('source page shows the text the pipeline wrote, block by block, under the anchor of its line', async () => {
+    const page = await open(`/sources/${firstDocument}/`)
+    const text: TextFile = json(`texts/${firstDocument}.json`)
+    const blocks = wordsOf(text.blocks)
+    expect(blocks.length).toBeGreaterThan(0)
+    const shown = await page.locator('.document [id^="L"].block').evaluateAll((elements) => elements.map((element) => [element.id, element.textContent]))
+    expect(shown).toEqual(blocks.map((block) => [`L${block.line}`, `${block.line}${block.text}`]))
+    await page.close()
+  })
+
+  it('every source page anchors the line of every record taken from it and highlights its evidence', async () => {
+    for (const document of records('documents')) {
+      const html = readFileSync(path.join(siteOutput, 'sources', String(document['id']), 'index.html'), 'utf8')
+      const ids = new Set([...html.matchAll(/\sid="(L\d+)"/g)].map((match) => match[1]!))
+      const marked = new Set([...html.matchAll(/<mark><a href="([^"]+)"/g)].map((match) => match[1]!))
+      const facts = new Set([...html.matchAll(/<ul class="facts"[\s\S]*?<\/ul>/g)].flatMap((list) => [...list[0].matchAll(/href="([^"]+)"/g)].map((match) => match[1]!)))
+      for (const name of names) {
+        for (const record of records(name).filter((candidate) => candidate['document'] === document['id'])) {
+          expect(ids.has(`L${String(record['line'])}`), `${name} ${String(record['id'])}`).toBe(true)
+        }
+      }
+      // Each statistic is a fact of its block; where two share their words, the words link to one of them.
+      const here = records('statistics').filter((candidate) => candidate['document'] === document['id'])
+      for (const statistic of here) expect(facts.has(`/statistics/${String(statistic['id'])}/`), String(statistic['id'])).toBe(true)
+      if (here.length > 0) expect(here.some((statistic) => marked.has(`/statistics/${String(statistic['id'])}/`)), String(document['id'])).toBe(true)
+    }
   })
 
   it('a term shows every document’s definition and warns of other meanings', async () => {
-    const page = await open('/terms/integrated-care-partnership-place/')
-    const definers = records('term-definitions').filter((row) => row['term'] === 'integrated-care-partnership-place')
+    const page = await open(`/terms/${String(ambiguousTerm['id'])}/`)
+    const definers = records('term-definitions').filter((row) => row['term'] === ambiguousTerm['id'])
     expect(await page.locator('.definitions article').count()).toBe(definers.length)
-    expect(await page.locator('.warning a').count()).toBe(2)
+    expect(await page.locator('.warning a').count()).toBe(abbreviations(ambiguousTerm))
     await page.close()
   })
 

@@ -1,16 +1,22 @@
 /**
  * The published data, loaded once at build time from dist-data/draft/: the
- * site shows exactly what the downloads contain.
+ * site shows exactly what the downloads contain. The datasets and their order
+ * are the pipeline's registry (pipeline/datasets.ts); their titles and
+ * descriptions are those of their published JSON Schemas.
  */
 import {execFileSync} from 'node:child_process'
 import {readFileSync, readdirSync, statSync} from 'node:fs'
 import {createHash} from 'node:crypto'
 import path from 'node:path'
+import {datasets as registry} from '../../../pipeline/datasets.ts'
 import type {BoardMemberRecord} from '../../../pipeline/extract/board-members/index.ts'
 import type {DocumentRecord} from '../../../pipeline/extract/documents/index.ts'
 import type {OrganisationRecord} from '../../../pipeline/extract/organisations/index.ts'
 import type {StatisticRecord} from '../../../pipeline/extract/statistics/index.ts'
-import type {DefinitionRecord, RelationRecord, TermRecord} from '../../../pipeline/extract/terms/index.ts'
+import type {DefinitionRecord} from '../../../pipeline/extract/term-definitions/index.ts'
+import type {RelationRecord} from '../../../pipeline/extract/term-relations/index.ts'
+import type {TermRecord} from '../../../pipeline/extract/terms/index.ts'
+import type {TextFile} from '../../../pipeline/extract/texts.ts'
 import type {EventRecord} from '../../../pipeline/extract/timeline/index.ts'
 
 export type {BoardMemberRecord, DefinitionRecord, DocumentRecord, EventRecord, OrganisationRecord, RelationRecord, StatisticRecord, TermRecord}
@@ -32,6 +38,7 @@ export interface Field {
   constraints?: {required?: boolean; enum?: string[]; pattern?: string}
 }
 
+/** A resource of datapackage.json: a dataset's CSV (with its Table Schema) or its JSON (with the JSON Schema of the file). */
 export interface Resource {
   name: string
   path: string
@@ -39,7 +46,8 @@ export interface Resource {
   description: string
   bytes: number
   hash: string
-  schema: {fields: Field[]; primaryKey: string[]; foreignKeys: Array<{fields: string[]; reference: {resource: string; fields: string[]}}>}
+  schema?: {fields: Field[]; primaryKey: string[]; foreignKeys: Array<{fields: string[]; reference: {resource: string; fields: string[]}}>}
+  jsonSchema?: string
 }
 
 export interface Datapackage {
@@ -54,6 +62,36 @@ export interface Datapackage {
 }
 
 export const datapackage = load<Datapackage>('datapackage.json')
+
+export interface Dataset {
+  /** Its name in the registry, file names and URLs. */
+  name: string
+  /** Title and description of its published JSON Schema. */
+  title: string
+  description: string
+  /** Release paths of the published JSON Schemas: of one record, and of the JSON file (an array of records). */
+  recordSchema: string
+  fileSchema: string
+  /** Fields that hold ids of other datasets' records, besides `document`. */
+  foreignKeys: ReadonlyArray<{field: string; resource: string; list?: boolean}>
+}
+
+/** Every dataset, in the registry's order. */
+export const datasets: Dataset[] = registry.map(({name, foreignKeys}) => {
+  const fileSchema = resourceAt(`${name}.json`).jsonSchema
+  if (!fileSchema) throw new Error(`Missing jsonSchema of \`${name}.json\` in datapackage.json`)
+  // The file schema's items refer to the record schema, beside it.
+  const recordSchema = path.posix.join(path.posix.dirname(fileSchema), load<{items: {$ref: string}}>(fileSchema).items.$ref)
+  const {title, description} = load<{title: string; description: string}>(recordSchema)
+  return {name, title, description, recordSchema, fileSchema, foreignKeys}
+})
+
+/** A dataset of the registry. */
+export function datasetOf(name: string): Dataset {
+  const dataset = datasets.find((candidate) => candidate.name === name)
+  if (!dataset) throw new Error(`Missing dataset \`${name}\` in pipeline/datasets.ts`)
+  return dataset
+}
 
 export const documents = load<DocumentRecord[]>('documents.json')
 export const terms = load<TermRecord[]>('terms.json')
@@ -94,16 +132,32 @@ export function fileInfo(file: string, format: string, mediaType: string): Downl
   return {file, format, mediaType, bytes: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex')}
 }
 
-/** Every file of the draft release (for the download endpoints). */
+/** Every file of the draft release, folders included (schema/, texts/), as paths with `/` (for the download endpoints). */
 export function draftFiles(): string[] {
-  return readdirSync(draftFolder).filter((name) => statSync(path.join(draftFolder, name)).isFile()).sort()
+  return readdirSync(draftFolder, {recursive: true, encoding: 'utf8'})
+    .filter((name) => statSync(path.join(draftFolder, name)).isFile())
+    .map((name) => name.split(path.sep).join('/'))
+    .sort()
 }
 
-/** A dataset's entry in datapackage.json. */
-export function resourceOf(name: string): Resource {
-  const resource = datapackage.resources.find((candidate) => candidate.name === name)
-  if (!resource) throw new Error(`Missing resource \`${name}\` in datapackage.json`)
+/** The resource of datapackage.json whose file is `file`. */
+function resourceAt(file: string): Resource {
+  const resource = datapackage.resources.find((candidate) => candidate.path === file)
+  if (!resource) throw new Error(`Missing resource for \`${file}\` in datapackage.json`)
   return resource
+}
+
+/** A dataset's table in datapackage.json: its CSV, with its Table Schema. */
+export function resourceOf(name: string): Resource & {schema: NonNullable<Resource['schema']>} {
+  const resource = resourceAt(`${name}.csv`)
+  if (!resource.schema) throw new Error(`Missing Table Schema of \`${name}.csv\` in datapackage.json`)
+  return resource as Resource & {schema: NonNullable<Resource['schema']>}
+}
+
+/** A document's text as its source page shows it: texts/<id>.json, written by the pipeline. */
+export function textOf(id: string): TextFile {
+  // Read once, by its page alone: not kept.
+  return JSON.parse(readFileSync(path.join(draftFolder, 'texts', `${id}.json`), 'utf8')) as TextFile
 }
 
 /** Date (YYYY-MM-DD) of the last commit that changed a dataset's CSV, or null outside a git checkout. */

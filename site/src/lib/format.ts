@@ -18,12 +18,12 @@ export function formatBytes(bytes: number): string {
   return bytes < 1000 ? `${bytes} bytes` : `${(bytes / 1000).toLocaleString('en-GB', {maximumFractionDigits: 1})} kB`
 }
 
-/** A statistic as a reader says it: "over 528,000 people", "£3,400,000,000", "30,000 to 50,000 people". */
+/** A statistic as a reader says it: "over 528,000 people", "£3,400,000,000", "30,000 to 50,000 people"; a proportion (0.2) as "20%". */
 export function formatFigure(statistic: {value: number | null; value_low: number | null; value_high: number | null; unit: string; qualifier: string | null}): string {
   const amount = (value: number) =>
-    statistic.unit === 'GBP' ? `£${formatNumber(value)}` : statistic.unit === 'percent' ? `${formatNumber(value)}%` : statistic.unit === 'proportion' ? `${formatNumber(Math.round(value * 1000) / 10)}%` : formatNumber(value)
+    statistic.unit === 'GBP' ? `£${formatNumber(value)}` : statistic.unit === 'proportion' ? `${formatNumber(Math.round(value * 1000) / 10)}%` : formatNumber(value)
   const number = statistic.value === null ? `${amount(statistic.value_low ?? 0)} to ${amount(statistic.value_high ?? 0)}` : amount(statistic.value)
-  const unit = ['GBP', 'percent', 'proportion'].includes(statistic.unit) ? '' : ` ${statistic.unit}`
+  const unit = ['GBP', 'proportion'].includes(statistic.unit) ? '' : ` ${statistic.unit}`
   return `${statistic.qualifier ? `${statistic.qualifier} ` : ''}${number}${unit}`
 }
 

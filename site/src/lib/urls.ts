@@ -19,23 +19,22 @@ export const urls = {
   download: (file: string) => `/data/draft/${file}`
 }
 
-/** The page of a record of any dataset (a row anchor on the dataset page when it has no page of its own). */
+/** The datasets whose records have pages of their own: the page of one of them, by its id. */
+const recordPages: Record<string, (id: string) => string> = {
+  documents: (id) => urls.source(id),
+  terms: urls.term,
+  organisations: urls.organisation,
+  statistics: urls.statistic
+}
+
+/** The page of a record, by dataset and id: its own page, or else its row on the dataset page. */
+export function pageOf(dataset: string, id: string): string {
+  return recordPages[dataset]?.(id) ?? `${urls.dataset(dataset)}#${id}`
+}
+
+/** The page that shows a record: a definition and a relation are shown on their term's page. */
 export function recordUrl(dataset: string, record: Record<string, unknown>): string {
-  const id = String(record['id'])
-  switch (dataset) {
-    case 'documents':
-      return urls.source(id)
-    case 'terms':
-      return urls.term(id)
-    case 'term-definitions':
-      return `${urls.term(String(record['term']))}#definition-${String(record['document'])}`
-    case 'term-relations':
-      return urls.term(String(record['subject']))
-    case 'organisations':
-      return urls.organisation(id)
-    case 'statistics':
-      return urls.statistic(id)
-    default:
-      return `${urls.dataset(dataset)}#${id}`
-  }
+  if (dataset === 'term-definitions') return `${urls.term(String(record['term']))}#definition-${String(record['document'])}`
+  if (dataset === 'term-relations') return urls.term(String(record['subject']))
+  return pageOf(dataset, String(record['id']))
 }

@@ -1,4 +1,4 @@
-/** /data/draft/<file>: every file of dist-data/draft/, byte for byte, at a stable URL. */
+/** /data/draft/<file>: every file of dist-data/draft/ (schema/ and texts/ included), byte for byte, at a stable URL. */
 import {readFileSync} from 'node:fs'
 import path from 'node:path'
 import type {APIRoute, GetStaticPaths} from 'astro'
