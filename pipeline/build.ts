@@ -9,11 +9,11 @@
  * is found is not parsed again.
  */
 import path from 'node:path'
-import type {VFile} from 'vfile'
+import {VFile} from 'vfile'
 import {datasets as registry, type Context} from './datasets.ts'
 import {registerIndex} from './extract/organisations/index.ts'
 import {documentText, type DocumentText} from './extract/texts.ts'
-import {hasErrors} from './messages.ts'
+import {hasErrors, report} from './messages.ts'
 import {parseSource} from './parse/index.ts'
 import {publicationOf} from './publication.ts'
 import {listDocuments, orphanJudgements, readDocument} from './read/index.ts'
@@ -66,12 +66,15 @@ export async function build(options: Options = {}): Promise<BuildResult> {
   const publicationFile = readYamlFile('sources/publication.yml', root)
   if (register.data.matter) validateFrontmatter(register, 'organisation-register')
   if (publicationFile.data.matter) validateFrontmatter(publicationFile, 'publication')
+  // Documents are not extracted against a broken register: every organisation would look unknown.
+  if (hasErrors([register, publicationFile])) return {files: [register, publicationFile], documents: [], datasets: [], outputs: new Map(), ok: false}
   const context: Context = {organisations: registerIndex(register), register}
 
   // The release is made in a staging folder (with `out: null`, in memory) that only a build that passed puts in place.
   const outputs = new Map<string, string>()
-  const release = out === null ? inMemory(outputs) : openStaging(path.join(root, out))
+  let release: Staging | undefined
   try {
+    release = out === null ? inMemory(outputs) : openStaging(path.join(root, out))
     // Read, parse and extract each document into its part, one at a time; its text goes into the release at once.
     const documents: VFile[] = []
     const parts: Array<Part['records']> = []
@@ -96,8 +99,15 @@ export async function build(options: Options = {}): Promise<BuildResult> {
     for (const file of releaseFiles(datasets, publicationOf(publicationFile))) release.write(file.name, file.content)
     release.commit()
     return {files, documents, datasets, outputs: new Map([...outputs].sort(([a], [b]) => (a < b ? -1 : 1))), ok: true}
+  } catch (error) {
+    // The file system refused (no permission, a full disk): a message, and the release stays as it was.
+    const code = (error as NodeJS.ErrnoException).code
+    if (code === undefined) throw error
+    const file = new VFile({path: out ?? '.'})
+    report(file, 'write-failed', `Unexpected ${code} writing ${out}/: ${(error as Error).message}`)
+    return {files: [register, publicationFile, file], documents: [], datasets: [], outputs: new Map(), ok: false}
   } finally {
-    release.discard()
+    release?.discard()
   }
 }
 

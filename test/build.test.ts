@@ -111,6 +111,34 @@ describe('build on bad input', () => {
     await rejectEdit('sources/reference/organisations.yml', '    sector: nhs\n', '    sector: health\n', /organisations\.yml\n\s*\d+:13(-\d+:\d+)?\s+error\s+Unexpected value of `organisations\.\d+\.sector`, expected one of `nhs`.*schema-frontmatter/)
   })
 
+  it('should report a release it cannot write as a message, without a stack trace, and change nothing', async () => {
+    // A file where the release folder's parent should be: the file system refuses whoever runs the build, root included.
+    const blocked = await copyProject()
+    try {
+      await write(blocked, 'dist-data', 'not a folder\n')
+      const failure = await run(process.execPath, [cli], {cwd: blocked}).then(() => undefined, (error: {code: number; stderr: string}) => error)
+      expect(failure?.code).toBe(1)
+      expect(failure?.stderr).toMatch(/dist-data\/draft\n.*error\s+Unexpected (EEXIST|ENOTDIR) writing dist-data\/draft\/.*write-failed/)
+      expect(failure?.stderr).not.toMatch(/\n\s+at /)
+      expect(await readFile(path.join(blocked, 'dist-data'), 'utf8')).toBe('not a folder\n')
+    } finally {
+      await removeProject(blocked)
+    }
+  })
+
+  it('should leave no dist-data/ behind when a project without one fails to build', async () => {
+    const fresh = await copyProject()
+    try {
+      await edit(fresh, 'sources/judgements/kent-medway-glossary.yml', 'quote: ', 'quote: Words not in the text ')
+      const failure = await run(process.execPath, [cli], {cwd: fresh}).then(() => undefined, (error: {code: number}) => error)
+      expect(failure?.code).toBe(1)
+      // The part cache may keep the documents that did build; the release folder must not appear.
+      expect(await readdir(fresh)).not.toContain('dist-data')
+    } finally {
+      await removeProject(fresh)
+    }
+  })
+
   it('should write when the input is good again', async () => {
     const {stdout} = await run(process.execPath, [cli], {cwd: root})
     const documents = (await readdir(path.join(root, 'sources/documents'))).filter((name) => name.endsWith('.md'))

@@ -4,7 +4,7 @@
  * Files may be written as they are made, one piece at a time, so none need
  * wait in memory.
  */
-import {closeSync, mkdirSync, openSync, renameSync, rmSync, writeFileSync} from 'node:fs'
+import {closeSync, existsSync, mkdirSync, openSync, renameSync, rmSync, writeFileSync} from 'node:fs'
 import path from 'node:path'
 
 /** A file's content: whole, or piece by piece. */
@@ -23,8 +23,10 @@ export interface Staging {
 export function openStaging(target: string): Staging {
   const parent = path.dirname(target)
   const staging = path.join(parent, `.tmp-${path.basename(target)}-${process.pid}`)
+  // A folder this build makes (dist-data/ in a fresh project) goes again with a build that fails.
+  const made = mkdirSync(parent, {recursive: true})
   rmSync(staging, {recursive: true, force: true})
-  mkdirSync(staging, {recursive: true})
+  mkdirSync(staging)
   return {
     write(name, content) {
       const destination = path.join(staging, name)
@@ -58,6 +60,7 @@ export function openStaging(target: string): Staging {
     },
     discard() {
       rmSync(staging, {recursive: true, force: true})
+      if (made !== undefined && !existsSync(target)) rmSync(made, {recursive: true, force: true})
     }
   }
 }
