@@ -6,30 +6,29 @@ import {createHash} from 'node:crypto'
 import type {Yaml} from 'mdast'
 import type {Point} from 'unist'
 import type {VFile} from 'vfile'
-import {Document, LineCounter, parseDocument, visit} from 'yaml'
+import {Document, LineCounter, visit} from 'yaml'
 import {indexText} from '../locate/index.ts'
 import {report} from '../messages.ts'
 import '../types.ts'
 import {parseMarkdown} from './markdown.ts'
-import {measureDepth, scanCost, scanNesting, scanYamlNesting} from './nesting.ts'
+import {parseInTime, parseYamlDocument, tooDeep, tooManyLines} from './limits.ts'
 
 /** Parse one document in place; problems become messages on `file`. Returns false when nothing can be extracted. */
 export function parseSource(file: VFile): boolean {
   if (file.messages.some((message) => message.fatal === true)) return false
-  // Refuse what would nest too deeply or cost too much before the parser spends minutes on it, and after, what it built.
-  const nesting = scanNesting(String(file.value))
-  if (nesting) {
-    report(file, 'nesting-depth', nesting.reason, {place: nesting.place})
+  // Limits (./limits.ts): lines before parsing, time while parsing, depth after, before anything recurses over the tree.
+  const long = tooManyLines(String(file.value))
+  if (long) {
+    report(file, 'markdown-complexity', long.reason, {place: long.place})
     return false
   }
-  const cost = scanCost(String(file.value))
-  if (cost) {
-    report(file, 'markdown-complexity', cost.reason, {place: cost.place})
+  const tree = parseInTime(parseMarkdown, String(file.value))
+  if ('reason' in tree) {
+    report(file, 'markdown-complexity', tree.reason, {place: tree.place})
     return false
   }
-  const tree = parseMarkdown(String(file.value))
   file.data.tree = tree
-  const deep = measureDepth(tree)
+  const deep = tooDeep(tree)
   if (deep) {
     report(file, 'nesting-depth', deep.reason, {place: deep.place})
     return false
@@ -60,15 +59,12 @@ function parseFrontmatter(file: VFile, node: Yaml): boolean {
  */
 export function parseYaml(file: VFile, text: string, firstLine: number, options: {empty?: boolean} = {}): boolean {
   const lineCounter = new LineCounter()
-  const deep = scanYamlNesting(text)
-  if (deep) {
-    // Only the lines are counted: nothing of the YAML is parsed.
-    for (let index = text.indexOf('\n'); index !== -1; index = text.indexOf('\n', index + 1)) lineCounter.addNewLine(index + 1)
+  const document = parseYamlDocument(text, lineCounter)
+  if (!(document instanceof Document)) {
     file.data.frontmatter = {document: new Document(), lineCounter, firstLine}
-    report(file, 'nesting-depth', deep.reason, {place: yamlPoint(file, deep.offset)})
+    report(file, 'nesting-depth', document.reason, {place: yamlPoint(file, document.offset)})
     return false
   }
-  const document = parseDocument(text, {lineCounter, prettyErrors: false, uniqueKeys: true})
   file.data.frontmatter = {document, lineCounter, firstLine}
   for (const error of document.errors) {
     const reason = error.message.split('\n')[0] ?? error.message
