@@ -58,7 +58,9 @@ export function openPartCache(root: string, version = pipelineVersion()): PartCa
       stats.hits++
       used.add(key)
       document.data.bodyLine = entry.bodyLine
+      // Neither text is needed again (the judgements are not even parsed): let them go.
       document.value = ''
+      if (document.data.judgements) document.data.judgements.value = ''
       return entry.part
     },
     set(document, register, part) {

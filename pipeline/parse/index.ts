@@ -15,6 +15,7 @@ import {parseInTime, parseYamlDocument, tooDeep, tooManyLines} from './limits.ts
 
 /** Parse one document in place; problems become messages on `file`. Returns false when nothing can be extracted. */
 export function parseSource(file: VFile): boolean {
+  parseJudgements(file)
   if (file.messages.some((message) => message.fatal === true)) return false
   // Limits (./limits.ts): lines before parsing, time while parsing, depth after, before anything recurses over the tree.
   const long = tooManyLines(String(file.value))
@@ -46,6 +47,13 @@ export function parseSource(file: VFile): boolean {
   file.data.textSha256 = createHash('sha256').update(source.slice(source.indexOf('\n', end.offset) + 1)).digest('hex')
   file.data.blocks = indexText(tree, source)
   return true
+}
+
+/** Parse a document's judgements file, unless it is parsed already: read leaves it unparsed, so a build that finds the document's part in a cache never parses it. */
+export function parseJudgements(file: VFile): void {
+  const judgements = file.data.judgements
+  if (!judgements || judgements.data.matter || judgements.data.frontmatter || judgements.messages.some((message) => message.fatal === true)) return
+  parseYaml(judgements, String(judgements.value), 1, {empty: true})
 }
 
 function parseFrontmatter(file: VFile, node: Yaml): boolean {

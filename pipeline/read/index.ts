@@ -11,6 +11,7 @@ import {pointAt} from '../locate/index.ts'
 import {report} from '../messages.ts'
 import '../types.ts'
 import {readYamlFile} from './yaml-file.ts'
+import {parseJudgements} from '../parse/index.ts'
 
 export const documentsFolder = 'sources/documents'
 export const judgementsFolder = 'sources/judgements'
@@ -30,15 +31,21 @@ export function listDocuments(root: string): Dirent[] {
   return entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
 }
 
-/** Every document, read, each with its judgements file attached (see readDocument). */
+/** Every document, read, each with its judgements file attached and parsed (see readDocument). */
 export function readDocuments(root = process.cwd()): VFile[] {
-  return listDocuments(root).map((entry) => readDocument(root, entry))
+  return listDocuments(root).map((entry) => {
+    const file = readDocument(root, entry)
+    parseJudgements(file)
+    return file
+  })
 }
 
 /**
- * Read one document and attach its judgements (`file.data.judgements`). A
- * folder, a symbolic link (which could point outside the folder) or a file
- * that cannot be read becomes a file with a `file-type` message, never an exception.
+ * Read one document and attach its judgements (`file.data.judgements`), read
+ * but not parsed: parseSource parses them with the document, so a build that
+ * finds the document's part in a cache never spends time on them. A folder,
+ * a symbolic link (which could point outside the folder) or a file that
+ * cannot be read becomes a file with a `file-type` message, never an exception.
  */
 export function readDocument(root: string, entry: Dirent): VFile {
   const relative = path.join(documentsFolder, entry.name)
@@ -63,7 +70,7 @@ function readJudgements(root: string, stem: string): VFile {
     none.data.matter = {}
     return none
   }
-  return readYamlFile(relative, root, {empty: true})
+  return readYamlFile(relative, root, {empty: true, parse: false})
 }
 
 /** Judgements files whose document does not exist: each is an error, since its judgements would be lost silently. */

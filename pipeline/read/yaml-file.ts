@@ -10,8 +10,8 @@ import {report} from '../messages.ts'
 import {parseYaml} from '../parse/index.ts'
 import {toVFile} from './index.ts'
 
-/** Read and parse `relativePath`; with `empty`, a file with nothing in it (or only comments) is an empty mapping. */
-export function readYamlFile(relativePath: string, root = process.cwd(), options: {empty?: boolean} = {}): VFile {
+/** Read and parse `relativePath` (with `parse: false`, only read it); with `empty`, a file with nothing in it (or only comments) is an empty mapping. */
+export function readYamlFile(relativePath: string, root = process.cwd(), options: {empty?: boolean; parse?: boolean} = {}): VFile {
   let bytes: Buffer
   try {
     bytes = readFileSync(path.join(root, relativePath))
@@ -22,6 +22,6 @@ export function readYamlFile(relativePath: string, root = process.cwd(), options
   }
   const file = toVFile(relativePath, bytes)
   if (options.empty && file.messages.length === 1 && file.messages[0]!.ruleId === 'empty-file') file.messages.length = 0
-  if (!file.messages.some((message) => message.fatal === true)) parseYaml(file, String(file.value), 1, options)
+  if (options.parse !== false && !file.messages.some((message) => message.fatal === true)) parseYaml(file, String(file.value), 1, options)
   return file
 }
