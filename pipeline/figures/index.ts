@@ -524,6 +524,8 @@ const FINANCIAL_YEAR = /(?<![\p{L}\p{N}])((?:19|20)\d{2})[/–-](\d{2}|\d{4})(?!
 
 function dateSpans(text: string): Span[] {
   const spans: Span[] = []
+  // Every pattern needs a digit.
+  if (!/\d/.test(text)) return spans
   for (const pattern of DATE_PATTERNS) {
     for (const match of text.matchAll(pattern)) spans.push(spanOf(match))
   }

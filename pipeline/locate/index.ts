@@ -78,6 +78,9 @@ function collect(node: Block, ancestors: Parent[], source: string): TextBlock {
   const rawOffsets = new Uint32Array(rawLength)
   let filled = 0
   for (const segment of segments) filled = align(segment, source, rawOffsets, filled)
+  // Most blocks are one line of single spaces: folded already, character for character. A copy, not the node's
+  // value: that is a slice of the document's text, which V8 would keep whole for as long as any record's quote.
+  if (!unfolded.test(raw)) return {node, ancestors, text: structuredClone(raw), offsets: rawOffsets, strong: rawStrong}
 
   // Fold white space (including no-break spaces) so quotes need not copy it exactly.
   const offsets = new Uint32Array(rawLength)
@@ -191,9 +194,12 @@ export function isSpace(code: number): boolean {
     : code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff
 }
 
-/** Fold white space the way block text is folded. */
+/** White space that folding would change: any but a space, a space next to other white space, or at either end. */
+const unfolded = /[^\S ]| \s|^ | $/
+
+/** Fold white space the way block text is folded. Most quotes are folded already, and are given back as they are. */
 export function foldWhitespace(text: string): string {
-  return text.replace(/\s+/g, ' ').trim()
+  return unfolded.test(text) ? text.replace(/\s+/g, ' ').trim() : text
 }
 
 /** Every place `quote` occurs in the body (white space folded), block by block. */
