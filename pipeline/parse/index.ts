@@ -97,7 +97,9 @@ export function parseYaml(file: VFile, text: string, firstLine: number, options:
   // A judgements file with nothing in it yet (or only comments) judges nothing.
   if (options.empty && (matter === null || matter === undefined)) matter = {}
   if (matter === null || typeof matter !== 'object' || Array.isArray(matter)) {
-    report(file, 'missing-frontmatter', 'Unexpected YAML that is not a mapping, expected `key: value` lines', {place: {line: firstLine, column: 1}})
+    // In a document that is its frontmatter; a YAML file (judgements, register, publication) is not a document.
+    const rule = file.extname === '.md' ? 'missing-frontmatter' : 'yaml-not-a-mapping'
+    report(file, rule, 'Unexpected YAML that is not a mapping, expected `key: value` lines', {place: {line: firstLine, column: 1}})
     return false
   }
   file.data.matter = matter as Record<string, unknown>

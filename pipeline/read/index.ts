@@ -73,17 +73,25 @@ function readJudgements(root: string, stem: string): VFile {
   return readYamlFile(relative, root, {empty: true, parse: false})
 }
 
-/** Judgements files whose document does not exist: each is an error, since its judgements would be lost silently. */
+/**
+ * Judgements files that no document reads: one whose document does not exist,
+ * or one named `.yaml` (only `<id>.yml` is read). Each is an error, since its
+ * judgements would be lost silently.
+ */
 export function orphanJudgements(root: string, documents: readonly VFile[]): VFile[] {
   const folder = path.join(root, judgementsFolder)
   if (!existsSync(folder)) return []
   const stems = new Set(documents.map((document) => document.stem))
   return readdirSync(folder)
-    .filter((name) => name.endsWith('.yml') && !stems.has(name.slice(0, -'.yml'.length)))
+    .filter((name) => name.endsWith('.yaml') || (name.endsWith('.yml') && !stems.has(name.slice(0, -'.yml'.length))))
     .sort()
     .map((name) => {
       const file = new VFile({path: path.join(judgementsFolder, name), value: ''})
-      report(file, 'judgements-without-document', `Unexpected judgements for \`${name.slice(0, -4)}\`, expected a document \`${documentsFolder}/${name.slice(0, -4)}.md\``, {place: {line: 1, column: 1}})
+      const stem = name.replace(/\.ya?ml$/, '')
+      const reason = name.endsWith('.yaml')
+        ? `Unexpected judgements file \`${name}\`, expected \`${stem}.yml\` (only that name is read)`
+        : `Unexpected judgements for \`${stem}\`, expected a document \`${documentsFolder}/${stem}.md\``
+      report(file, 'judgements-without-document', reason, {place: {line: 1, column: 1}})
       return file
     })
 }
