@@ -111,7 +111,7 @@ export async function build(options: Options = {}): Promise<BuildResult> {
   }
 }
 
-/** Parse one document and extract its part; undefined when it cannot be used. Its text and tree go unless `keep`. */
+/** Parse one document and extract its part; undefined when it cannot be used. Its text and tree, and its judgements' text and data, go unless `keep`. */
 function extractPart(document: VFile, context: Context, options: Options): Part | undefined {
   const judgements = document.data.judgements
   const usable = parseSource(document) && validateFrontmatter(document) && (!judgements?.data.matter || validateFrontmatter(judgements, 'judgements'))
@@ -124,6 +124,7 @@ function extractPart(document: VFile, context: Context, options: Options): Part 
     document.value = ''
     if (judgements) {
       delete judgements.data.frontmatter
+      delete judgements.data.matter
       judgements.value = ''
     }
   }
