@@ -72,11 +72,12 @@ export async function build(options: Options = {}): Promise<BuildResult> {
 
   // The release is made in a staging folder (with `out: null`, in memory) that only a build that passed puts in place.
   const outputs = new Map<string, string>()
+  const documents: VFile[] = []
+  const filesOf = () => [...documents.flatMap((document) => [document, ...(document.data.judgements ? [document.data.judgements] : [])]), register, publicationFile]
   let release: Staging | undefined
   try {
     release = out === null ? inMemory(outputs) : openStaging(path.join(root, out))
     // Read, parse and extract each document into its part, one at a time; its text goes into the release at once.
-    const documents: VFile[] = []
     const parts: Array<Part['records']> = []
     for (const entry of listDocuments(root)) {
       const document = readDocument(root, entry)
@@ -86,7 +87,7 @@ export async function build(options: Options = {}): Promise<BuildResult> {
       parts.push(part.records)
       release.write(part.text.name, part.text.json)
     }
-    const files = [...documents.flatMap((document) => [document, ...(document.data.judgements ? [document.data.judgements] : [])]), register, publicationFile, ...orphanJudgements(root, documents)]
+    const files = [...filesOf(), ...orphanJudgements(root, documents)]
     const failed = (datasets: DatasetRecords[] = []): BuildResult => ({files, documents, datasets, outputs: new Map(), ok: false})
     if (hasErrors(files)) return failed()
 
@@ -103,9 +104,9 @@ export async function build(options: Options = {}): Promise<BuildResult> {
     // The file system refused (no permission, a full disk): a message, and the release stays as it was.
     const code = (error as NodeJS.ErrnoException).code
     if (code === undefined) throw error
-    const file = new VFile({path: out ?? '.'})
+    const file = new VFile({path: String(out)})
     report(file, 'write-failed', `Unexpected ${code} writing ${out}/: ${(error as Error).message}`)
-    return {files: [register, publicationFile, file], documents: [], datasets: [], outputs: new Map(), ok: false}
+    return {files: [...filesOf(), file], documents, datasets: [], outputs: new Map(), ok: false}
   } finally {
     release?.discard()
   }
@@ -134,7 +135,7 @@ function extractPart(document: VFile, context: Context, options: Options): Part 
 /** A staging folder in memory: each file's content in `outputs`, by name (everything a release holds is text). */
 function inMemory(outputs: Map<string, string>): Staging {
   return {
-    write: (name, content) => void outputs.set(name, typeof content === 'string' ? content : [...(content as Iterable<string>)].join('')),
+    write: (name, content) => void outputs.set(name, typeof content === 'string' ? content : [...content].join('')),
     commit: () => {},
     discard: () => {}
   }

@@ -34,7 +34,8 @@ export async function main(options: CliOptions = {}): Promise<{code: number; res
   const started = performance.now()
   const parts = args.includes('--no-cache') ? undefined : openPartCache(root)
   const result = await build({root, parts})
-  parts?.close()
+  // Only a build that read every document knows which entries are still wanted.
+  if (result.ok) parts?.close()
   const report = reporter(result.files, {quiet: true, verbose: true})
   if (report) io.err(report)
 

@@ -28,7 +28,7 @@ export interface PartCache extends PartStore {
   /** Remove the entries this build did not use. */
   close(): void
   /** Counts for reports and tests. */
-  stats: {hits: number; misses: number; rejected: number}
+  stats: {hits: number; misses: number; rejected: number; unwritten: number}
 }
 
 interface Entry {
@@ -41,7 +41,7 @@ interface Entry {
 export function openPartCache(root: string, version = pipelineVersion()): PartCache {
   const folder = path.join(root, cacheFolder)
   const used = new Set<string>()
-  const stats = {hits: 0, misses: 0, rejected: 0}
+  const stats = {hits: 0, misses: 0, rejected: 0, unwritten: 0}
   const keyOf = (document: VFile, register: VFile) =>
     createHash('sha256')
       .update([version, register.data.sha256 ?? '', document.path, document.data.sha256 ?? '', document.data.judgements?.data.sha256 ?? 'none'].join('\0'))
@@ -66,11 +66,16 @@ export function openPartCache(root: string, version = pipelineVersion()): PartCa
     set(document, register, part) {
       const key = keyOf(document, register)
       const entry: Entry = {key, bodyLine: document.data.bodyLine ?? 1, part}
-      mkdirSync(folder, {recursive: true})
-      const temporary = path.join(folder, `.${key}.${process.pid}.tmp`)
-      writeFileSync(temporary, JSON.stringify(entry))
-      renameSync(temporary, path.join(folder, `${key}.json`))
-      used.add(key)
+      // The cache only saves time: one that cannot be written (a read-only or full disk) leaves the build as it is.
+      try {
+        mkdirSync(folder, {recursive: true})
+        const temporary = path.join(folder, `.${key}.${process.pid}.tmp`)
+        writeFileSync(temporary, JSON.stringify(entry))
+        renameSync(temporary, path.join(folder, `${key}.json`))
+        used.add(key)
+      } catch {
+        stats.unwritten++
+      }
     },
     close() {
       let names: string[]
@@ -79,7 +84,11 @@ export function openPartCache(root: string, version = pipelineVersion()): PartCa
       } catch {
         return
       }
-      for (const name of names) if (!used.has(name.replace(/\.json$/, ''))) rmSync(path.join(folder, name), {force: true})
+      try {
+        for (const name of names) if (!used.has(name.replace(/\.json$/, ''))) rmSync(path.join(folder, name), {force: true, recursive: true})
+      } catch {
+        // Entries left behind are only ever read under their own key.
+      }
     }
   }
 }
@@ -101,10 +110,15 @@ function load(file: string, key: string): Entry | 'missing' | 'rejected' {
   }
 }
 
-/** A SHA-256 of everything that makes a part besides its inputs: the pipeline's code, the schemas and Node's version. */
+/** A SHA-256 of everything that makes a part besides its inputs: the pipeline's code, the schemas, the locked dependencies (remark, micromark, yaml…) and Node's version. */
 export function pipelineVersion(): string {
   const here = path.dirname(fileURLToPath(import.meta.url))
   const hash = createHash('sha256').update(process.version)
+  try {
+    hash.update(readFileSync(path.join(here, '../../package-lock.json')))
+  } catch {
+    // A project without a lockfile: its code and schemas still key the cache.
+  }
   for (const folder of [path.join(here, '..'), path.join(here, '../../schema')]) {
     const names = readdirSync(folder, {recursive: true, encoding: 'utf8'}).filter((name) => /\.(ts|json)$/.test(name)).sort()
     for (const name of names) hash.update(name).update('\0').update(readFileSync(path.join(folder, name))).update('\0')

@@ -20,7 +20,7 @@ import {documentsFolder, judgementsFolder, listDocuments} from '../../pipeline/r
 import {copyProject, edit, freshSnapshot, frontmatter, projectRoot, removeProject, snapshot, write} from '../helpers/project.ts'
 
 /** A build with the part cache, in memory; the cache is closed after it, as the command closes it. */
-async function cachedBuild(root: string, version?: string): Promise<{result: BuildResult; stats: {hits: number; misses: number; rejected: number}}> {
+async function cachedBuild(root: string, version?: string): Promise<{result: BuildResult; stats: {hits: number; misses: number; rejected: number; unwritten: number}}> {
   const parts = version === undefined ? openPartCache(root) : openPartCache(root, version)
   const result = await build({root, out: null, parts})
   parts.close()
@@ -62,10 +62,10 @@ describe('the part cache over the real sources', () => {
     expect(count).toBeGreaterThan(1)
     const cold = await cachedBuild(root)
     expect(cold.result.ok).toBe(true)
-    expect(cold.stats).toEqual({hits: 0, misses: count, rejected: 0})
+    expect(cold.stats).toEqual({hits: 0, misses: count, rejected: 0, unwritten: 0})
     expect(await entries(root)).toHaveLength(count)
     const warm = await cachedBuild(root)
-    expect(warm.stats).toEqual({hits: count, misses: 0, rejected: 0})
+    expect(warm.stats).toEqual({hits: count, misses: 0, rejected: 0, unwritten: 0})
     expect([...warm.result.outputs]).toEqual([...cold.result.outputs])
     expect([...warm.result.outputs]).toEqual([...(await build({root, out: null})).outputs])
     expect(warm.result.files.flatMap((file) => file.messages.map(String))).toEqual([])
@@ -104,15 +104,15 @@ describe('the part cache over the real sources', () => {
   it('should miss only the part of an edited document', async () => {
     await cachedBuild(root)
     await append(root, documentOf(2), '\nAnother paragraph added for the test.\n')
-    expect((await cachedBuild(root)).stats).toEqual({hits: count - 1, misses: 1, rejected: 0})
+    expect((await cachedBuild(root)).stats).toEqual({hits: count - 1, misses: 1, rejected: 0, unwritten: 0})
     // The entry the edit made stale is removed when the cache closes.
     expect(await entries(root)).toHaveLength(count)
-    expect((await cachedBuild(root)).stats).toEqual({hits: count, misses: 0, rejected: 0})
+    expect((await cachedBuild(root)).stats).toEqual({hits: count, misses: 0, rejected: 0, unwritten: 0})
   })
 
   it('should miss only the part of a document whose judgements file was edited, even by a comment', async () => {
     await append(root, judgementsOf(3), '# A note for the next editor.\n')
-    expect((await cachedBuild(root)).stats).toEqual({hits: count - 1, misses: 1, rejected: 0})
+    expect((await cachedBuild(root)).stats).toEqual({hits: count - 1, misses: 1, rejected: 0, unwritten: 0})
     expect(await entries(root)).toHaveLength(count)
   })
 
@@ -120,9 +120,9 @@ describe('the part cache over the real sources', () => {
     await append(root, 'sources/reference/organisations.yml', '# A note in the register.\n')
     const edited = await cachedBuild(root)
     expect(edited.result.ok).toBe(true)
-    expect(edited.stats).toEqual({hits: 0, misses: count, rejected: 0})
-    expect((await cachedBuild(root, 'another version of the pipeline')).stats).toEqual({hits: 0, misses: count, rejected: 0})
-    expect((await cachedBuild(root)).stats).toEqual({hits: 0, misses: count, rejected: 0})
+    expect(edited.stats).toEqual({hits: 0, misses: count, rejected: 0, unwritten: 0})
+    expect((await cachedBuild(root, 'another version of the pipeline')).stats).toEqual({hits: 0, misses: count, rejected: 0, unwritten: 0})
+    expect((await cachedBuild(root)).stats).toEqual({hits: 0, misses: count, rejected: 0, unwritten: 0})
   })
 
   it('should reject a damaged entry and build its document afresh, then keep it again', async () => {
@@ -138,9 +138,32 @@ describe('the part cache over the real sources', () => {
     if (names.length > 3) damaged.push([names[3]!, await readFile(file(names[0]!), 'utf8')])
     for (const [name, text] of damaged) await writeFile(file(name), text)
     const rebuilt = await cachedBuild(root)
-    expect(rebuilt.stats).toEqual({hits: count - damaged.length, misses: 0, rejected: damaged.length})
+    expect(rebuilt.stats).toEqual({hits: count - damaged.length, misses: 0, rejected: damaged.length, unwritten: 0})
     expect([...rebuilt.result.outputs]).toEqual([...(await build({root, out: null})).outputs])
-    expect((await cachedBuild(root)).stats).toEqual({hits: count, misses: 0, rejected: 0})
+    expect((await cachedBuild(root)).stats).toEqual({hits: count, misses: 0, rejected: 0, unwritten: 0})
+  })
+
+  it('should build as without it when the cache cannot be written, and keep the cache of a build that failed', async () => {
+    const blocked = await copyProject()
+    try {
+      // A file where the cache's folder should be: no entry can be written, whoever runs the build.
+      await write(blocked, cacheFolder, 'not a folder\n')
+      const {result, stats} = await cachedBuild(blocked)
+      expect(result.ok).toBe(true)
+      expect(stats.unwritten).toBe(count)
+      expect([...result.outputs]).toEqual([...(await build({root: blocked, out: null})).outputs])
+    } finally {
+      await removeProject(blocked)
+    }
+    const kept = await entries(root)
+    expect(kept.length).toBeGreaterThan(0)
+    await edit(root, 'sources/reference/organisations.yml', 'organisations:', 'organisations: [')
+    try {
+      expect((await run(root)).code).toBe(1)
+    } finally {
+      await edit(root, 'sources/reference/organisations.yml', 'organisations: [', 'organisations:')
+    }
+    expect(await entries(root)).toEqual(kept)
   })
 
   it('should never keep the part of a document that gave a message', async () => {
@@ -155,11 +178,11 @@ describe('the part cache over the real sources', () => {
     const failed = await cachedBuild(root)
     expect(failed.result.ok).toBe(false)
     expect(failed.result.files.find((file) => file.path === judgementsOf(0))?.messages.map((message) => message.ruleId)).toContain('quote-not-found')
-    expect(failed.stats).toEqual({hits: count - 2, misses: 2, rejected: 0})
+    expect(failed.stats).toEqual({hits: count - 2, misses: 2, rejected: 0, unwritten: 0})
     expect(await entries(root)).toHaveLength(count - 2)
     // Nothing changed, so both are built again and give their messages again.
     const again = await cachedBuild(root)
-    expect(again.stats).toEqual({hits: count - 2, misses: 2, rejected: 0})
+    expect(again.stats).toEqual({hits: count - 2, misses: 2, rejected: 0, unwritten: 0})
     expect(again.result.files.flatMap((file) => file.messages.map(String))).toEqual(failed.result.files.flatMap((file) => file.messages.map(String)))
   })
 })
@@ -183,11 +206,11 @@ describe('the part cache in a project of fixtures', () => {
     await boardDocument('second', 7)
     const alone = await cachedBuild(root)
     expect(alone.result.ok).toBe(true)
-    expect(alone.stats).toEqual({hits: 0, misses: 1, rejected: 0})
+    expect(alone.stats).toEqual({hits: 0, misses: 1, rejected: 0, unwritten: 0})
     // A document before it gives the same board member: the duplicate is reported on the kept one, at its text's line in the file.
     await boardDocument('first', 0)
     const both = await cachedBuild(root)
-    expect(both.stats).toEqual({hits: 1, misses: 1, rejected: 0})
+    expect(both.stats).toEqual({hits: 1, misses: 1, rejected: 0, unwritten: 0})
     const messages = (result: BuildResult) => result.files.flatMap((file) => file.messages.map((message) => `${file.path}:${message.line}:${message.column} ${message.ruleId} ${message.reason}`))
     expect(messages(both.result)).toEqual(messages(await build({root, out: null})))
     expect(messages(both.result).filter((message) => message.includes('duplicate-id'))).toEqual([expect.stringMatching(/^sources\/documents\/second\.md:26:3 duplicate-id Unexpected duplicate board-members id `shared-board-medway-council`/)])

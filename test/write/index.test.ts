@@ -34,8 +34,8 @@ describe('writeFolder', () => {
 
   it('should take files as they are made, each in pieces', async () => {
     const target = path.join(root, 'out/draft')
-    function* made(): Generator<[string, Iterable<string | Uint8Array>]> {
-      yield ['a.csv', ['x,', Buffer.from('y\n')]]
+    function* made(): Generator<[string, Iterable<string>]> {
+      yield ['a.csv', ['x,', 'y\n']]
       yield ['b.json', (function* () { yield '['; yield ']\n' })()]
     }
     writeFolder(target, made())
