@@ -54,7 +54,7 @@ export function parseJudgements(file: VFile): void {
   const judgements = file.data.judgements
   if (!judgements || judgements.data.matter || judgements.data.frontmatter || judgements.messages.some((message) => message.fatal === true)) return
   // Its data as a copy: the parsed strings are slices of the file's text, which V8 would keep whole for as long as
-  // any record holds one of them (18 MB of every 1,000 documents, to the end of the build).
+  // any record holds one of them, to the end of the build.
   if (parseYaml(judgements, String(judgements.value), 1, {empty: true})) judgements.data.matter = structuredClone(judgements.data.matter)
 }
 

@@ -6,13 +6,11 @@
  * while parsing, depth is measured after, before anything recurses over the tree.
  *
  * Why a time limit: micromark needs time growing with the square of shapes that
- * are neither long nor deep, so no count of lines or levels catches them without
- * refusing ordinary documents. Measured (processor time, remark-parse 11, on a
- * loaded 2-core machine where 1 MB of prose takes 0.9 s; .scratch/ of the commit):
- * 8 KB of setext headings (`a` underlined with `=`): 0.8 s; 16 KB of `a*` lines:
- * 3 s; 64 KB of unclosed HTML comments in a paragraph: 3.8 s; 32 KB of block
- * quotes separated by blank lines: 1 s, 64 KB: 4.3 s; a 4 KB line of 2,000 list
- * markers: 1.8 s. So the parse runs under a watchdog that stops it at the limit.
+ * are neither long nor deep (runs of setext headings, unmatched `*`, unclosed
+ * HTML comments, block quotes separated by blank lines, list markers on one
+ * line: test/parse/limits.test.ts has each), so no count of lines or levels
+ * catches them without refusing ordinary documents. So the parse runs under a
+ * watchdog that stops it at the limit.
  */
 import vm from 'node:vm'
 import type {Nodes, Root} from 'mdast'

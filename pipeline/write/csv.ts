@@ -24,7 +24,7 @@ export function cell(value: unknown): string {
  * csv-stringify's with `quoted_match: [/^\s|\s$/, /[\r\n]/]`, and the bytes
  * the same (test/write/csv.test.ts compares them): written here, a cell costs
  * a test and a join instead of csv-stringify's per-record machinery, which
- * took a quarter of a 1,000-document build.
+ * was the largest single cost of writing a release (bench/results.md).
  */
 const mustQuote = /[",\r\n]|^\s|\s$/
 // OWASP's advice on CSV injection: a `'` before cells starting with = + - @ tab or CR (and the full-width = + - @).

@@ -20,11 +20,11 @@ export interface ReleaseFile {
   content: Iterable<string>
 }
 
-/** The three files of every dataset, by the suffix of their names. */
-const formats: ReadonlyArray<{suffix: string; chunks: (records: Records, columns: readonly string[]) => Iterable<string>}> = [
-  {suffix: '.csv', chunks: (records, columns) => csvChunks(records, columns)},
-  {suffix: '.excel.csv', chunks: (records, columns) => csvChunks(records, columns, 'excel')},
-  {suffix: '.json', chunks: jsonChunks}
+/** The three files of every dataset, by the suffix of their names, with what a download page calls them. */
+export const formats: ReadonlyArray<{suffix: string; format: string; mediaType: string; chunks: (records: Records, columns: readonly string[]) => Iterable<string>}> = [
+  {suffix: '.csv', format: 'CSV', mediaType: 'text/csv', chunks: (records, columns) => csvChunks(records, columns)},
+  {suffix: '.excel.csv', format: 'CSV for Excel', mediaType: 'text/csv', chunks: (records, columns) => csvChunks(records, columns, 'excel')},
+  {suffix: '.json', format: 'JSON', mediaType: 'application/json', chunks: jsonChunks}
 ]
 
 /** Every file of the release, datasets in order, datapackage.json last (it describes the files before it). */

@@ -9,6 +9,7 @@ import {readFileSync, readdirSync, statSync} from 'node:fs'
 import {createHash} from 'node:crypto'
 import path from 'node:path'
 import {datasets as registry} from '../../../pipeline/datasets.ts'
+import {formats} from '../../../pipeline/write/release.ts'
 import type {BoardMemberRecord} from '../../../pipeline/extract/board-members/index.ts'
 import type {DocumentRecord} from '../../../pipeline/extract/documents/index.ts'
 import type {OrganisationRecord} from '../../../pipeline/extract/organisations/index.ts'
@@ -115,12 +116,6 @@ export interface Download {
   bytes: number
   sha256: string
 }
-
-const formats: Array<{suffix: string; format: string; mediaType: string}> = [
-  {suffix: '.csv', format: 'CSV', mediaType: 'text/csv'},
-  {suffix: '.excel.csv', format: 'CSV for Excel', mediaType: 'text/csv'},
-  {suffix: '.json', format: 'JSON', mediaType: 'application/json'}
-]
 
 /** The three downloads of a dataset, with their size and SHA-256. */
 export function downloadsOf(name: string): Download[] {
