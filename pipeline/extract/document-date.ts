@@ -18,7 +18,7 @@ interface DateWritten {
   latest: string | null
 }
 
-export function documentDate(file: VFile): DocumentDate {
+function documentDate(file: VFile): DocumentDate {
   const matter = file.data.matter ?? {}
   const published = matter['date_published'] as string | null | undefined
   if (published) return {date: published, precision: precisionOf(published), qualifier: null}
@@ -33,7 +33,7 @@ export function documentDate(file: VFile): DocumentDate {
 }
 
 /** Precision of an ISO 8601 date by its length. */
-export function precisionOf(date: string): 'day' | 'month' | 'year' {
+function precisionOf(date: string): 'day' | 'month' | 'year' {
   return date.length === 10 ? 'day' : date.length === 7 ? 'month' : 'year'
 }
 

@@ -20,7 +20,7 @@ export function geographyOf(file: VFile, match: QuoteMatch, judged: string | und
 }
 
 /** The sentence(s) of `text` that contain `[start, end)`. */
-export function sentenceAround(text: string, start: number, end: number): string {
+function sentenceAround(text: string, start: number, end: number): string {
   const before = text.slice(0, start)
   const from = Math.max(before.lastIndexOf('. '), before.lastIndexOf('? '), before.lastIndexOf('! ')) + 1
   const after = text.slice(end).search(/[.?!](\s|$)/)

@@ -17,7 +17,7 @@ import {documentId} from './evidence.ts'
 import {compareText} from './order.ts'
 
 /** The folder of the release the texts are written to. */
-export const textsFolder = 'texts'
+const textsFolder = 'texts'
 
 /** A document's text file, as a part carries it. */
 export interface DocumentText {

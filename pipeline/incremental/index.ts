@@ -111,7 +111,7 @@ function load(file: string, key: string): Entry | 'missing' | 'rejected' {
 }
 
 /** A SHA-256 of everything that makes a part besides its inputs: the pipeline's code, the schemas, the locked dependencies (remark, micromark, yaml…) and Node's version. */
-export function pipelineVersion(): string {
+function pipelineVersion(): string {
   const here = path.dirname(fileURLToPath(import.meta.url))
   const hash = createHash('sha256').update(process.version)
   try {

@@ -188,7 +188,7 @@ function align({value, start, end}: Segment, source: string, out: Uint32Array, a
 }
 
 /** The characters `/\s/` matches, by code unit. */
-export function isSpace(code: number): boolean {
+function isSpace(code: number): boolean {
   return code <= 0x20
     ? code === 0x20 || (code >= 0x09 && code <= 0x0d)
     : code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff

@@ -109,7 +109,7 @@ export function parseYaml(file: VFile, text: string, firstLine: number, options:
 }
 
 /** File point of an offset inside the YAML block. */
-export function yamlPoint(file: VFile, offset: number): Point {
+function yamlPoint(file: VFile, offset: number): Point {
   const {lineCounter, firstLine} = file.data.frontmatter!
   const {line, col} = lineCounter.linePos(offset)
   return {line: firstLine + line - 1, column: col}

@@ -22,7 +22,7 @@ const decoder = new TextDecoder('utf-8', {fatal: true})
  * Largest document accepted, in bytes. remark-parse holds about 150 bytes of
  * memory per byte of markdown, so a 20 MB paste would need some 3 GB.
  */
-export const maxDocumentBytes = 2 * 1024 * 1024
+const maxDocumentBytes = 2 * 1024 * 1024
 
 /** The `.md` entries of the documents folder, sorted by name for deterministic output; none when there is no folder. */
 export function listDocuments(root: string): Dirent[] {

@@ -95,7 +95,7 @@ export function validateDatasets(datasets: readonly DatasetRecords[], files: rea
 }
 
 /** Whether an ISO 8601 date, month or year (or an `a/b` interval of them) names days that exist. */
-export function isCalendarDate(value: string): boolean {
+function isCalendarDate(value: string): boolean {
   return value.split('/').every((part) => {
     const [year, month, day] = part.split('-').map(Number)
     return day === undefined || new Date(Date.UTC(year!, month! - 1, day)).getUTCDate() === day

@@ -55,7 +55,7 @@ function csvLayout(delimiter: '\n' | '\r\n', formulas: boolean, prefix: string):
 }
 
 /** The two CSV variants (see ./rows.ts): canonical keeps every byte of the data; Excel's has CRLF and inert formulas. */
-export const csvLayouts = {canonical: csvLayout('\n', false, ''), excel: csvLayout('\r\n', true, '\uFEFF')} as const
+const csvLayouts = {canonical: csvLayout('\n', false, ''), excel: csvLayout('\r\n', true, '\uFEFF')} as const
 
 /**
  * The CSV in pieces of `chunkRows` rows, the header row first, so a large

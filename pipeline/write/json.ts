@@ -12,7 +12,7 @@ function block(records: Records, columns: readonly string[]): string {
   return JSON.stringify(ordered, null, 2).slice(2, -2)
 }
 
-export const jsonLayout: Layout = {head: () => '[\n', block, separator: ',\n', tail: '\n]\n', empty: () => '[]\n'}
+const jsonLayout: Layout = {head: () => '[\n', block, separator: ',\n', tail: '\n]\n', empty: () => '[]\n'}
 
 /**
  * The JSON in pieces of `chunkRows` records, so a large dataset is never one

@@ -17,7 +17,7 @@ export function fileSchemaName(dataset: string): string {
 }
 
 /** The `$id` a published schema carries. */
-export function publishedId(publication: Publication, name: string): string {
+function publishedId(publication: Publication, name: string): string {
   return publication.base_url === null ? name : new URL(`data/${publication.version}/${schemaFolder}/${name}`, publication.base_url).href
 }
 

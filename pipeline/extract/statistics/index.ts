@@ -45,7 +45,7 @@ export const statistics: Dataset<StatisticRecord> = {
 }
 
 /** Whether two figures on one topic disagree. Only the numbers: "people" and "registered patients" may name the same count. */
-export function statisticsDisagree(a: StatisticRecord, b: StatisticRecord): boolean {
+function statisticsDisagree(a: StatisticRecord, b: StatisticRecord): boolean {
   return !overlaps(interval(a), interval(b))
 }
 

@@ -60,7 +60,7 @@ function extractEvent(file: VFile, judgement: Judgement, path: Path): EventRecor
  * Newest claims last; ties keep document order, so output is stable.
  * Planned and happened are the same claim seen at different times; only another date disagrees.
  */
-export function orderTimeline(records: EventRecord[]): EventRecord[] {
+function orderTimeline(records: EventRecord[]): EventRecord[] {
   markDisagreements(records, (a, b) => a.date !== b.date)
   return records.sort((a, b) => compareText(a.date ?? '', b.date ?? ''))
 }
