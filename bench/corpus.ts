@@ -1,11 +1,14 @@
 /**
  * Synthetic corpora for the benchmark: the real documents varied. Document `i`
- * is real document `i mod 5` in copy `⌊i / 5⌋`: new ids (document, terms,
- * statistics, timeline, boards and topics get the copy's suffix, so copies
- * never collide and cross-document references stay inside one copy), its `##`
- * sections and its judgement lists shuffled, and every free-standing figure
- * written in digits scaled by the copy's factor, in the text and in the
- * judgements alike, so every quote still matches and every copy builds.
+ * is real document `i mod 5` in copy `⌊i / 5⌋`, written as the sources are:
+ * `sources/documents/<id>.md` (metadata frontmatter and text) and
+ * `sources/judgements/<id>.yml` beside it. Each copy gets new ids (the
+ * document, and the terms, boards and topics its judgements name get the
+ * copy's suffix, so copies never collide and cross-document references stay
+ * inside one copy), its `##` sections and its judgement lists shuffled, and
+ * every free-standing figure written in digits scaled by the copy's factor,
+ * in the text and in the judgements alike, so every quote still matches and
+ * every copy builds without a message.
  */
 import {cp, mkdir, readFile, readdir, rm, writeFile} from 'node:fs/promises'
 import path from 'node:path'
@@ -15,30 +18,59 @@ export const projectRoot = path.resolve(import.meta.dirname, '..')
 
 export interface RealDocument {
   id: string
+  /** The document file: frontmatter and text. */
   text: string
+  /** Its judgements file. */
+  judgements: string
 }
 
-/** The real documents, sorted by id. */
+/** The real documents with their judgements, sorted by id. */
 export async function realDocuments(root = projectRoot): Promise<RealDocument[]> {
-  const folder = path.join(root, 'sources/documents')
-  const names = (await readdir(folder)).filter((name) => name.endsWith('.md')).sort()
-  return Promise.all(names.map(async (name) => ({id: name.slice(0, -3), text: await readFile(path.join(folder, name), 'utf8')})))
+  const names = (await readdir(path.join(root, 'sources/documents'))).filter((name) => name.endsWith('.md')).sort()
+  return Promise.all(
+    names.map(async (name) => {
+      const id = name.slice(0, -3)
+      const text = await readFile(path.join(root, 'sources/documents', name), 'utf8')
+      const judgements = await readFile(path.join(root, 'sources/judgements', `${id}.yml`), 'utf8').catch(() => '')
+      return {id, text, judgements}
+    })
+  )
 }
 
-/** Write a project of `size` documents at `root` (sources/ only); returns the bytes of the documents written. */
+export const documentFile = (root: string, id: string) => path.join(root, 'sources/documents', `${id}.md`)
+export const judgementsFile = (root: string, id: string) => path.join(root, 'sources/judgements', `${id}.yml`)
+
+/** Write a project of `size` documents at `root` (sources/ only); returns the bytes of the files written (documents and judgements). */
 export async function writeCorpus(root: string, size: number, real: readonly RealDocument[]): Promise<number> {
   await rm(root, {recursive: true, force: true})
   await mkdir(path.join(root, 'sources/documents'), {recursive: true})
+  await mkdir(path.join(root, 'sources/judgements'), {recursive: true})
   await cp(path.join(projectRoot, 'sources/reference'), path.join(root, 'sources/reference'), {recursive: true})
   await cp(path.join(projectRoot, 'sources/publication.yml'), path.join(root, 'sources/publication.yml'))
   let bytes = 0
   for (let index = 0; index < size; index++) {
-    const {id, text} = syntheticDocument(real, index)
-    bytes += Buffer.byteLength(text)
-    await writeFile(path.join(root, 'sources/documents', `${id}.md`), text)
+    const document = syntheticDocument(real, index)
+    bytes += Buffer.byteLength(document.text) + Buffer.byteLength(document.judgements)
+    await writeDocument(root, document)
   }
   return bytes
 }
+
+export async function writeDocument(root: string, document: RealDocument): Promise<void> {
+  await writeFile(documentFile(root, document.id), document.text)
+  await writeFile(judgementsFile(root, document.id), document.judgements)
+}
+
+/** Keys whose values are ids another record or copy may share: they get the copy's suffix. */
+const idKeys: Record<string, ReadonlySet<string>> = {
+  terms: new Set(['id']),
+  relations: new Set(['subject', 'object']),
+  statistics: new Set(['topic']),
+  timeline: new Set(['topic']),
+  boards: new Set(['id'])
+}
+/** Values that are words chosen from a list, or labels: never renumbered. */
+const fixedKeys = new Set(['id', 'relation', 'status', 'member_type', 'geography', 'unit', 'label', 'event', 'sense', 'reason', 'list', 'statutory'])
 
 /** Document `index` of a synthetic corpus; `variant` changes its figures again (an editor's edit). */
 export function syntheticDocument(real: readonly RealDocument[], index: number, variant = 0): RealDocument {
@@ -48,35 +80,42 @@ export function syntheticDocument(real: readonly RealDocument[], index: number, 
   const random = mulberry32(index * 7919 + 17 + variant * 104_729)
   const factor = 1 + ((copy * 37 + variant * 13) % 90) / 100
   const end = source.text.indexOf('\n---\n', 4)
-  const yaml = source.text.slice(4, end + 1)
+  const metadata = parse(source.text.slice(4, end + 1)) as Record<string, unknown>
   const body = source.text.slice(end + 5)
 
-  const matter = parse(yaml) as Record<string, unknown>
   const id = `${source.id}${suffix}`
-  matter['id'] = id
-  matter['title'] = renumber(String(matter['title']), factor)
-  const idKeys = new Set(['id', 'topic', 'subject', 'object'])
-  const fixedKeys = new Set(['relation', 'status', 'member_type', 'geography', 'unit', 'label', 'event', 'sense', 'reason', 'list', 'statutory'])
-  for (const key of ['terms', 'relations', 'statistics', 'timeline', 'boards', 'ignore']) {
-    const list = matter[key]
+  metadata['id'] = id
+  metadata['title'] = renumber(String(metadata['title']), factor)
+
+  const judged = (parse(source.judgements) ?? {}) as Record<string, unknown>
+  for (const [key, list] of Object.entries(judged)) {
     if (!Array.isArray(list)) continue
-    matter[key] = shuffle(list.map((entry) => vary(entry)), random)
+    judged[key] = shuffle(
+      list.map((entry) => vary(entry, idKeys[key] ?? new Set())),
+      random
+    )
   }
 
   const sections = body.split(/\n(?=## )/u)
   const head = sections.shift() ?? ''
-  const shuffled = shuffle(sections.map((section) => section.replace(/\n*$/u, '\n')), random)
+  const shuffled = shuffle(
+    sections.map((section) => section.replace(/\n*$/u, '\n')),
+    random
+  )
   const newBody = [head.replace(/\n*$/u, '\n'), ...shuffled].join('\n')
-  const frontmatter = stringify(matter, {lineWidth: 0})
-  return {id, text: `---\n${frontmatter}---\n${renumber(newBody, factor)}`}
+  return {
+    id,
+    text: `---\n${stringify(metadata, {lineWidth: 0})}---\n${renumber(newBody, factor)}`,
+    judgements: stringify(judged, {lineWidth: 0})
+  }
 
-  function vary(value: unknown, key = ''): unknown {
+  function vary(value: unknown, ids: ReadonlySet<string>, key = ''): unknown {
     if (typeof value === 'string') {
-      if (idKeys.has(key)) return `${value}${suffix}`
+      if (ids.has(key)) return `${value}${suffix}`
       return fixedKeys.has(key) ? value : renumber(value, factor)
     }
-    if (Array.isArray(value)) return value.map((item) => vary(item))
-    if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([name, item]) => [name, vary(item, name)]))
+    if (Array.isArray(value)) return value.map((item) => vary(item, ids))
+    if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([name, item]) => [name, vary(item, ids, name)]))
     return value
   }
 }

@@ -120,7 +120,7 @@ async function timed(root: string, args: string[], measureTime: boolean): Promis
   const started = performance.now()
   const {code, tail} = await runProcess(command!, commandArgs as string[], root, env)
   const ms = performance.now() - started
-  if (code !== 0) throw new Error(`\`${args.map((arg) => path.relative(root, arg) || arg).join(' ')}\` exited with ${code} after ${seconds(ms)} s:\n${tail}`)
+  if (code !== 0) throw new Error(`\`${args.map((arg) => (path.isAbsolute(arg) ? path.relative(root, arg) : arg)).join(' ')}\` exited with ${code} after ${seconds(ms)} s:\n${tail}`)
   if (!measureTime) return {ms}
   const [kilobytes, user, system] = (await readFile(report, 'utf8')).trim().split('\n').at(-1)!.split(' ').map(Number)
   return {ms, maxRssMb: Math.round(kilobytes! / 1024), cpuMs: Math.round((user! + system!) * 1000)}
