@@ -9,6 +9,7 @@ import type {DatasetRecords} from '../validate/index.ts'
 import {columnsOf} from '../validate/schemas.ts'
 import {csvChunks} from './csv.ts'
 import {toDatapackage, type FileSummary} from './datapackage.ts'
+import {formats, type Suffix} from './formats.ts'
 import {jsonChunks} from './json.ts'
 import type {Records} from './rows.ts'
 import {publishedSchemas, schemaFolder} from './schemas.ts'
@@ -20,12 +21,12 @@ export interface ReleaseFile {
   content: Iterable<string>
 }
 
-/** The three files of every dataset, by the suffix of their names, with what a download page calls them. */
-export const formats: ReadonlyArray<{suffix: string; format: string; mediaType: string; chunks: (records: Records, columns: readonly string[]) => Iterable<string>}> = [
-  {suffix: '.csv', format: 'CSV', mediaType: 'text/csv', chunks: (records, columns) => csvChunks(records, columns)},
-  {suffix: '.excel.csv', format: 'CSV for Excel', mediaType: 'text/csv', chunks: (records, columns) => csvChunks(records, columns, 'excel')},
-  {suffix: '.json', format: 'JSON', mediaType: 'application/json', chunks: jsonChunks}
-]
+/** How each of a dataset's files (./formats.ts) is made. */
+const render: Record<Suffix, (records: Records, columns: readonly string[]) => Iterable<string>> = {
+  '.csv': (records, columns) => csvChunks(records, columns),
+  '.excel.csv': (records, columns) => csvChunks(records, columns, 'excel'),
+  '.json': jsonChunks
+}
 
 /** Every file of the release, datasets in order, datapackage.json last (it describes the files before it). */
 export function* releaseFiles(datasets: readonly DatasetRecords[], publication: Publication): Generator<ReleaseFile> {
@@ -34,7 +35,7 @@ export function* releaseFiles(datasets: readonly DatasetRecords[], publication: 
     const columns = columnsOf(dataset.name)
     for (const format of formats) {
       const name = dataset.name + format.suffix
-      yield {name, content: summarised(format.chunks(dataset.records as unknown as Records, columns), (summary) => summaries.set(name, summary))}
+      yield {name, content: summarised(render[format.suffix](dataset.records as unknown as Records, columns), (summary) => summaries.set(name, summary))}
     }
   }
   for (const [name, text] of publishedSchemas(datasets.map((dataset) => dataset.name), publication)) yield {name: `${schemaFolder}/${name}`, content: [text]}
