@@ -83,6 +83,7 @@ export async function build(options: Options = {}): Promise<BuildResult> {
       const document = readDocument(root, entry)
       documents.push(document)
       const part = options.parts?.get(document, register) ?? extractPart(document, context, options)
+      if (!options.keep) letGo(document)
       if (!part) continue
       parts.push(part.records)
       release.write(part.text.name, part.text.json)
@@ -112,7 +113,7 @@ export async function build(options: Options = {}): Promise<BuildResult> {
   }
 }
 
-/** Parse one document and extract its part; undefined when it cannot be used. Its text and tree, and its judgements' text and data, go unless `keep`. */
+/** Parse one document and extract its part; undefined when it cannot be used. */
 function extractPart(document: VFile, context: Context, options: Options): Part | undefined {
   const judgements = document.data.judgements
   const usable = parseSource(document) && validateFrontmatter(document) && (!judgements?.data.matter || validateFrontmatter(judgements, 'judgements'))
@@ -120,16 +121,18 @@ function extractPart(document: VFile, context: Context, options: Options): Part 
   const part = records && {records, text: documentText(document, records)}
   const clean = !document.messages.length && !judgements?.messages.length
   if (part && clean) options.parts?.set(document, context.register, part)
-  if (!options.keep) {
-    for (const key of ['tree', 'blocks', 'frontmatter', 'used'] as const) delete document.data[key]
-    document.value = ''
-    if (judgements) {
-      delete judgements.data.frontmatter
-      delete judgements.data.matter
-      judgements.value = ''
-    }
-  }
   return part
+}
+
+/** Once its part is made or found, a document's text and tree, and its judgements' text and data, are not needed again. */
+function letGo(document: VFile): void {
+  for (const key of ['tree', 'blocks', 'frontmatter', 'used'] as const) delete document.data[key]
+  document.value = ''
+  const judgements = document.data.judgements
+  if (!judgements) return
+  delete judgements.data.frontmatter
+  delete judgements.data.matter
+  judgements.value = ''
 }
 
 /** A staging folder in memory: each file's content in `outputs`, by name (everything a release holds is text). */

@@ -7,8 +7,8 @@
  * a build with the cache writes the same bytes as one without.
  *
  * An entry's name is a SHA-256 of all a part depends on: the pipeline's own
- * code and schemas, the Node version, the register, and the document's and
- * its judgements' bytes. Change any of them and the entry is not found.
+ * code and schemas, the lockfile, the Node version, the register, and the
+ * document's and its judgements' bytes. Change any of them and the entry is not found.
  * Only parts of documents that gave no message are kept. An entry that does
  * not parse or has the wrong shape is ignored (the document is built afresh),
  * entries are written atomically, and those a build did not use are removed
@@ -58,9 +58,6 @@ export function openPartCache(root: string, version = pipelineVersion()): PartCa
       stats.hits++
       used.add(key)
       document.data.bodyLine = entry.bodyLine
-      // Neither text is needed again (the judgements are not even parsed): let them go.
-      document.value = ''
-      if (document.data.judgements) document.data.judgements.value = ''
       return entry.part
     },
     set(document, register, part) {

@@ -131,7 +131,8 @@ export function toVFile(filePath: string, bytes: Uint8Array): VFile {
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1)
   if (text.includes('\r')) text = text.replace(/\r\n?/g, '\n')
-  if (!/\S/.test(text)) {
+  // A document without text is a mistake; a YAML file without content is judged by its schema (or is an empty mapping).
+  if (filePath.endsWith('.md') && !/\S/.test(text)) {
     report(file, 'empty-file', 'Unexpected empty file, expected frontmatter and text', {place: {line: 1, column: 1}})
     return file
   }

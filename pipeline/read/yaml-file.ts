@@ -21,7 +21,6 @@ export function readYamlFile(relativePath: string, root = process.cwd(), options
     return file
   }
   const file = toVFile(relativePath, bytes)
-  if (options.empty && file.messages.length === 1 && file.messages[0]!.ruleId === 'empty-file') file.messages.length = 0
   if (options.parse !== false && !file.messages.some((message) => message.fatal === true)) parseYaml(file, String(file.value), 1, options)
   return file
 }

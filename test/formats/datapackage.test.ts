@@ -6,8 +6,8 @@
  * profiles, and tests read nothing outside the repository, so the v2 rules
  * that matter here are written out below, from the standard's text
  * (datapackage.org/standard: Data Package, Data Resource, Table Schema,
- * Table Dialect). `npm run check:specs` compares with the official profiles
- * when ../shared/specs is there, and prints where they and the standard part.
+ * Table Dialect). Comparing with the official profiles is a separate script
+ * outside the tests (scripts/check-specs.ts, `npm run check:specs`).
  *
  * The JSON Schemas are checked with ajv (draft 2020-12, strict), loading only
  * the published files, so every `$ref` is shown to resolve from them.
