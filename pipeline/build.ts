@@ -15,7 +15,7 @@ import {registerIndex} from './extract/organisations/index.ts'
 import {documentText, type DocumentText} from './extract/texts.ts'
 import {hasErrors, report} from './messages.ts'
 import {parseSource} from './parse/index.ts'
-import {publicationOf} from './publication.ts'
+import {publicationOf, type Publication} from './publication.ts'
 import {listDocuments, orphanJudgements, readDocument} from './read/index.ts'
 import {readYamlFile} from './read/yaml-file.ts'
 import type {Provenance} from './types.ts'
@@ -54,6 +54,8 @@ export interface BuildResult {
   datasets: DatasetRecords[]
   /** With `out: null`: output file name → content, sorted by name (empty when the build failed). */
   outputs: Map<string, string>
+  /** The publication's metadata, for the draft (when the build passed). */
+  publication?: Publication
   ok: boolean
 }
 
@@ -98,9 +100,10 @@ export async function build(options: Options = {}): Promise<BuildResult> {
     if (hasErrors(files)) return failed(datasets)
 
     // Write the rest of the release, file by file, and put it in place.
-    for (const file of releaseFiles(datasets, publicationOf(publicationFile))) release.write(file.name, file.content)
+    const publication = publicationOf(publicationFile)
+    for (const file of releaseFiles(datasets, publication)) release.write(file.name, file.content)
     release.commit()
-    return {files, documents, datasets, outputs: new Map([...outputs].sort(([a], [b]) => (a < b ? -1 : 1))), ok: true}
+    return {files, documents, datasets, outputs: new Map([...outputs].sort(([a], [b]) => (a < b ? -1 : 1))), publication, ok: true}
   } catch (error) {
     // The file system refused (no permission, a full disk): a message, and the release stays as it was.
     const code = (error as NodeJS.ErrnoException).code

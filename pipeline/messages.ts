@@ -8,7 +8,7 @@ import type {Point, Position} from 'unist'
 
 export interface Rule {
   /** Stage that reports it, used as the message `source`. */
-  source: 'read' | 'parse' | 'extract' | 'validate' | 'write'
+  source: 'read' | 'parse' | 'extract' | 'validate' | 'write' | 'release'
   /** What is wrong, in a few words. */
   title: string
   /** What to do about it. */
@@ -41,6 +41,8 @@ export const rules = {
   'duplicate-id': {source: 'validate', title: 'Two records share an id', fix: 'Give one of them another id; ids must be unique within a dataset.'},
   'unresolved-reference': {source: 'validate', title: 'A reference points to nothing', fix: 'Use the id of an existing record, or add the record it names.'},
   'write-failed': {source: 'write', title: 'The release could not be written', fix: 'Make dist-data/ writable by the build (and free some disk space), then run the build again; nothing was changed.'},
+  'release-modified': {source: 'release', title: 'A released file was changed, removed or added', fix: 'A release is never rewritten: restore its folder as released (`git checkout -- dist-data/releases/`). To publish a change, run `npm run release`, which cuts a new version.'},
+  'release-refused': {source: 'release', title: 'The release cannot be cut', fix: 'Do as the message says, then run `npm run release` again; nothing was written.'},
   'schema-record': {source: 'validate', title: 'Record does not match its dataset schema', fix: 'Correct the judgement or text that produced the field named in the message.'},
 } as const satisfies Record<string, Rule>
 

@@ -1,8 +1,19 @@
 /**
  * The publication's own metadata (sources/publication.yml): title, base URL,
- * publisher, licence, contact and keywords.
+ * repository, publisher, contact, licences, DOIs and keywords. An unknown
+ * fact is null, with a note saying why; it is shown as such, never invented.
  */
 import type {VFile} from 'vfile'
+
+export interface Licence {
+  /** SPDX id. */
+  id: string
+  title: string
+  url: string
+  /** Its full text, a file at the repository's root. */
+  file: string
+  attribution?: string
+}
 
 export interface Publication {
   name: string
@@ -10,16 +21,20 @@ export interface Publication {
   description: string
   /** The site's address, ending in `/`, or null while it has none. */
   base_url: string | null
+  base_url_note?: string | null
+  repository: string | null
+  repository_note?: string | null
+  /** The release this metadata describes: a version such as `1.0.0`, or `draft`. */
   version: string
   publisher: {name: string}
-  contact: {name: string; issues: string}
-  licence: {id: string; title: string; url: string; attribution: string}
+  contact: {name: string; email: string | null; url: string | null; note?: string | null}
+  licences: {data: Licence & {attribution: string}; code: Licence}
+  doi: {concept: string | null; versions: Record<string, string>; note?: string | null}
   keywords: string[]
   language: string
 }
 
-export function publicationOf(file: VFile): Publication {
-  const matter = file.data.matter as unknown as Publication
-  // Releases set a version; the working copy is the draft.
-  return {...matter, version: matter.version ?? 'draft'}
+/** The publication as the file says, for `version` (default: the draft). */
+export function publicationOf(file: VFile, version = 'draft'): Publication {
+  return {...(file.data.matter as unknown as Omit<Publication, 'version'>), version}
 }

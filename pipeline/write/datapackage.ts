@@ -45,7 +45,7 @@ export function toDatapackage(publication: Publication, datasets: readonly Datas
     description: publication.description,
     version: publication.version,
     keywords: publication.keywords,
-    licenses: [{name: publication.licence.id, title: publication.licence.title, path: publication.licence.url}],
+    licenses: [{name: publication.licences.data.id, title: publication.licences.data.title, path: publication.licences.data.url}],
     contributors: [{title: publication.publisher.name, roles: ['publisher']}],
     sources: documents.map((document) => ({title: document.title, ...(document.url ? {path: document.url} : {})})),
     resources: datasets.flatMap((dataset) => {

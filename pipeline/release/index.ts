@@ -1,0 +1,166 @@
+/**
+ * Cut a release: build the draft from the sources, compare it record by
+ * record with the latest release, choose the version that semantic
+ * versioning asks for, and freeze every file with its changelog, README,
+ * licences, zip and SHA256SUMS into dist-data/releases/<version>/. A release
+ * folder is made once and never rewritten; CITATION.cff and .zenodo.json
+ * follow the latest release.
+ */
+import {existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync} from 'node:fs'
+import path from 'node:path'
+import {VFile} from 'vfile'
+import {build} from '../build.ts'
+import {hasErrors, report} from '../messages.ts'
+import type {Publication} from '../publication.ts'
+import {releaseFiles} from '../write/release.ts'
+import {changesBetween, countChanges, type Changes} from './changes.ts'
+import {citationCff, citationFiles, zenodoJson} from './citation-files.ts'
+import {checkReleases, checksumsFile, filesIn, listReleases, releasesFolder, sha256sums} from './frozen.ts'
+import {releaseReadme} from './readme.ts'
+import {changesCsv, changesJson, releaseOnly, type ReleaseRecord} from './record.ts'
+import {snapshotOf} from './snapshot.ts'
+import {bumps, compareVersions, decide, nextVersion, raise, versionPattern, type Bump, type Decision} from './version.ts'
+import {zip} from './zip.ts'
+
+export interface ReleaseOptions {
+  /** Project root (default: `process.cwd()`). */
+  root?: string
+  /** Work out the version and write nothing (default: false). */
+  dryRun?: boolean
+  /** Raise the computed bump to this level; a lower one is refused. */
+  bump?: Bump
+  /** Cut exactly this version; refused when it exists or is lower than the changes need. */
+  version?: string
+  /** Release date, YYYY-MM-DD (default: today, in UTC). */
+  date?: string
+  /** What the release is about, for its record and README (default: the reasons for its version). */
+  notes?: string
+}
+
+export interface ReleaseResult {
+  ok: boolean
+  /** Every file with messages (sources, releases, the release command's own). */
+  files: VFile[]
+  previous: string | null
+  /** The version cut, or that would be cut; null when nothing changed. */
+  version: string | null
+  decision?: Decision
+  changes?: Changes
+  /** The release's files, by name (also on a dry run). */
+  outputs: Map<string, Buffer>
+  written: boolean
+}
+
+export async function cutRelease(options: ReleaseOptions = {}): Promise<ReleaseResult> {
+  const root = options.root ?? process.cwd()
+  const command = new VFile({path: 'npm run release'})
+  const result = (fields: Partial<ReleaseResult> & {files: VFile[]}): ReleaseResult => ({ok: false, previous: null, version: null, outputs: new Map(), written: false, ...fields})
+  const refuse = (reason: string, fields: Partial<ReleaseResult> = {}) => {
+    report(command, 'release-refused', reason)
+    return result({...fields, files: [command]})
+  }
+  const date = options.date ?? new Date().toISOString().slice(0, 10)
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(Date.parse(date))) return refuse(`Unexpected date \`${date}\`, expected YYYY-MM-DD`)
+  if (options.version !== undefined && !versionPattern.test(options.version)) return refuse(`Unexpected version \`${options.version}\`, expected MAJOR.MINOR.PATCH`)
+
+  // A release is compared with frozen ones only when they are intact.
+  const frozen = checkReleases(root)
+  if (hasErrors(frozen)) return result({files: frozen})
+  const draft = await build({root, out: null})
+  if (!draft.ok || !draft.publication) return result({files: draft.files})
+  const publication = draft.publication
+
+  const previous = listReleases(root).at(-1) ?? null
+  const previousFolder = previous && path.join(root, releasesFolder, previous)
+  const readPrevious = (name: string) => readFileSync(path.join(previousFolder!, name), 'utf8')
+  const changes = changesBetween(previousFolder ? snapshotOf(readPrevious) : null, snapshotOf((name) => draft.outputs.get(name)!))
+  // With no record changed, any other published file that differs (a schema's description, a text) still makes a patch.
+  const otherFiles = previous && changes.records.length === 0 && changes.columns.length === 0 ? changedFiles(filesFor(draft.outputs, draft.datasets, publication, previous), previousFolder!, publication) : []
+  const decision = decide(changes, otherFiles)
+  const found = {previous, decision, changes}
+  if (decision.bump === null) return result({...found, ok: true, files: [command]})
+  if (options.bump && bumps.indexOf(options.bump) < bumps.indexOf(decision.bump)) return refuse(`Unexpected \`--bump ${options.bump}\`, expected ${decision.bump} or higher: ${decision.reasons[decision.bump].join('; ')}`, found)
+  const bump = raise(decision.bump, options.bump)
+  const computed = nextVersion(previous, bump)
+  const version = options.version ?? computed
+  if (existsSync(path.join(root, releasesFolder, version))) return refuse(`Unexpected version ${version}: it is released already, and a release is never rewritten`, found)
+  if (compareVersions(version, computed) < 0) return refuse(`Unexpected version ${version}, expected ${computed} or higher: ${decision.reasons[bump].join('; ')}`, found)
+
+  const counts = Object.fromEntries(draft.datasets.map((dataset) => [dataset.name, dataset.records.length]))
+  const tally = {added: 0, removed: 0, changed: 0}
+  for (const count of countChanges(changes).values()) for (const key of ['added', 'removed', 'changed'] as const) tally[key] += count[key]
+  const record: ReleaseRecord = {
+    name: publication.name,
+    version,
+    date,
+    previous,
+    bump,
+    reasons: decision.reasons,
+    notes: options.notes ?? (previous ? `Changes since ${previous}: ${Object.values(decision.reasons).flat().join('; ')}.` : `The first release: ${draft.datasets.length} datasets, ${Object.values(counts).reduce((a, b) => a + b, 0)} records.`),
+    counts,
+    changes: tally,
+    zip: `${publication.name}-${version}.zip`
+  }
+
+  const outputs = new Map<string, Buffer>()
+  for (const [name, text] of filesFor(draft.outputs, draft.datasets, publication, version)) outputs.set(name, Buffer.from(text))
+  outputs.set('release.json', Buffer.from(JSON.stringify(record, null, 2) + '\n'))
+  outputs.set('changes.json', Buffer.from(changesJson(previous, version, changes)))
+  outputs.set('changes.csv', Buffer.from(changesCsv(changes)))
+  outputs.set('README.md', Buffer.from(releaseReadme({...publication, version}, record, JSON.parse(draft.outputs.get('datapackage.json')!))))
+  for (const licence of [publication.licences.data, publication.licences.code]) {
+    try {
+      outputs.set(licence.file, readFileSync(path.join(root, licence.file)))
+    } catch {
+      return refuse(`Missing licence text \`${licence.file}\`, expected the ${licence.title} at the repository's root, as sources/publication.yml names it`, found)
+    }
+  }
+  const names = [...outputs.keys()].sort()
+  outputs.set(record.zip, zip(names.map((name) => ({name: `${publication.name}-${version}/${name}`, content: outputs.get(name)!})), {date}))
+  outputs.set(checksumsFile, Buffer.from(sha256sums(outputs)))
+  const done = result({...found, ok: true, files: [command], version, outputs})
+  if (options.dryRun) return done
+
+  writeRelease(path.join(root, releasesFolder), version, outputs)
+  writeAtomically(path.join(root, citationFiles.cff), citationCff(publication, version, date))
+  writeAtomically(path.join(root, citationFiles.zenodo), zenodoJson(publication, date))
+  return {...done, written: true}
+}
+
+/** The build's files for `version`: the draft's, with datapackage.json and the schemas made again for the version they now belong to. */
+function filesFor(outputs: ReadonlyMap<string, string>, datasets: Parameters<typeof releaseFiles>[0], publication: Publication, version: string): Map<string, string> {
+  const files = new Map(outputs)
+  for (const file of releaseFiles(datasets, {...publication, version})) files.set(file.name, [...file.content].join(''))
+  return files
+}
+
+/** The build's files that differ between `files` and the release in `folder` (whose own files, licences and zip aside). */
+function changedFiles(files: ReadonlyMap<string, string>, folder: string, publication: Publication): string[] {
+  const record = JSON.parse(readFileSync(path.join(folder, 'release.json'), 'utf8')) as ReleaseRecord
+  const skip = new Set<string>([...releaseOnly, record.zip, publication.licences.data.file, publication.licences.code.file])
+  const frozen = new Set(filesIn(folder).filter((name) => !skip.has(name)))
+  return [...new Set([...files.keys(), ...frozen])].sort().filter((name) => !files.has(name) || !frozen.has(name) || readFileSync(path.join(folder, name), 'utf8') !== files.get(name))
+}
+
+/** Write the release into a staging folder, then move it to its name: a release is there whole or not at all, and never replaces one. */
+function writeRelease(folder: string, version: string, outputs: ReadonlyMap<string, Buffer>): void {
+  const staging = path.join(folder, `.tmp-${version}-${process.pid}`)
+  const target = path.join(folder, version)
+  rmSync(staging, {recursive: true, force: true})
+  try {
+    for (const [name, bytes] of outputs) {
+      mkdirSync(path.dirname(path.join(staging, name)), {recursive: true})
+      writeFileSync(path.join(staging, name), bytes)
+    }
+    if (existsSync(target)) throw Object.assign(new Error(`${target} exists`), {code: 'EEXIST'})
+    renameSync(staging, target)
+  } finally {
+    rmSync(staging, {recursive: true, force: true})
+  }
+}
+
+function writeAtomically(file: string, text: string): void {
+  const staging = `${file}.tmp-${process.pid}`
+  writeFileSync(staging, text)
+  renameSync(staging, file)
+}
