@@ -2,7 +2,8 @@
  * `npm run data`: build the datasets, print every diagnostic (with its fix),
  * then a summary. Exits 1 on any error; dist-data/ is then left exactly as it
  * was. Parts of unchanged documents are kept in `.cache/` between runs
- * (./incremental/); `--no-cache` builds every document afresh.
+ * (./incremental/); `--no-cache` builds every document afresh. Every frozen
+ * release is checked against its SHA256SUMS first (./release/frozen.ts).
  *
  * `main` is exported so tests can run the command in process; run as a
  * script, it sets the exit status.
@@ -10,6 +11,8 @@
 import {reporter} from 'vfile-reporter'
 import {build, type BuildResult} from './build.ts'
 import {openPartCache} from './incremental/index.ts'
+import {hasErrors} from './messages.ts'
+import {checkReleases} from './release/frozen.ts'
 
 export interface Io {
   /** Receives each line of the summary (default: `console.log`). */
@@ -32,6 +35,13 @@ export async function main(options: CliOptions = {}): Promise<{code: number; res
   const root = options.root ?? process.cwd()
   const args = options.args ?? process.argv.slice(2)
   const started = performance.now()
+  // A release is frozen: one changed since it was cut fails the build before anything is written.
+  const frozen = checkReleases(root)
+  if (hasErrors(frozen)) {
+    io.err(reporter(frozen, {quiet: true, verbose: true}))
+    io.err('\nBuild failed: a release was changed; nothing written.')
+    return {code: 1, result: {files: frozen, documents: [], datasets: [], outputs: new Map(), ok: false}}
+  }
   const parts = args.includes('--no-cache') ? undefined : openPartCache(root)
   const result = await build({root, parts})
   // Only a build that read every document knows which entries are still wanted.

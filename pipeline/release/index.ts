@@ -45,6 +45,8 @@ export interface ReleaseResult {
   /** The version cut, or that would be cut; null when nothing changed. */
   version: string | null
   decision?: Decision
+  /** The bump given to the version: the decision's, or higher when an editor raised it. */
+  bump?: Bump
   changes?: Changes
   /** The release's files, by name (also on a dry run). */
   outputs: Map<string, Buffer>
@@ -118,7 +120,7 @@ export async function cutRelease(options: ReleaseOptions = {}): Promise<ReleaseR
   const names = [...outputs.keys()].sort()
   outputs.set(record.zip, zip(names.map((name) => ({name: `${publication.name}-${version}/${name}`, content: outputs.get(name)!})), {date}))
   outputs.set(checksumsFile, Buffer.from(sha256sums(outputs)))
-  const done = result({...found, ok: true, files: [command], version, outputs})
+  const done = result({...found, ok: true, files: [command], version, bump, outputs})
   if (options.dryRun) return done
 
   writeRelease(path.join(root, releasesFolder), version, outputs)
