@@ -78,7 +78,8 @@ export async function cutRelease(options: ReleaseOptions = {}): Promise<ReleaseR
   const changes = changesBetween(previousFolder ? snapshotOf(readPrevious) : null, snapshotOf((name) => draft.outputs.get(name)!))
   // With no record changed, any other published file that differs (a schema's description, a text) still makes a patch.
   const otherFiles = previous && changes.records.length === 0 && changes.columns.length === 0 ? changedFiles(filesFor(draft.outputs, draft.datasets, publication, previous), previousFolder!, publication) : []
-  const decision = decide(changes, otherFiles)
+  // From nothing to 1.0.0 is a major step, whatever the first release holds.
+  const decision = previous ? decide(changes, otherFiles) : {bump: 'major' as const, reasons: {...decide(changes).reasons, major: ['the first release']}}
   const found = {previous, decision, changes}
   if (decision.bump === null) return result({...found, ok: true, files: [command]})
   if (options.bump && bumps.indexOf(options.bump) < bumps.indexOf(decision.bump)) return refuse(`Unexpected \`--bump ${options.bump}\`, expected ${decision.bump} or higher: ${decision.reasons[decision.bump].join('; ')}`, found)

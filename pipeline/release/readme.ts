@@ -21,7 +21,7 @@ interface Table {
 export function releaseReadme(publication: Publication, release: ReleaseRecord, datapackage: {resources: Table[]}): string {
   const data = publication.licences.data
   const citation = releaseCitation(publication, release.version, release.date)
-  const unknown = (value: string | null, note: string | null | undefined) => value ?? `not yet known${note ? ` (${note})` : ''}`
+  const unknown = (value: string | null, note: string | null | undefined) => value ?? `not yet known.${note ? ` ${note.replace(/\.$/, '')}` : ''}`
   const lines = [
     `# ${publication.title}, version ${release.version}`,
     '',
@@ -39,7 +39,7 @@ export function releaseReadme(publication: Publication, release: ReleaseRecord, 
     '',
     'Each dataset comes as a CSV (UTF-8, no byte-order mark, LF line ends, lists joined by `|`), a CSV for Excel (the same rows with a byte-order mark, CRLF, and a `\'` before any cell a spreadsheet would run as a formula) and JSON (typed records). `datapackage.json` describes them all (Frictionless Data Package v2); `schema/` holds their JSON Schemas; `texts/` holds each source document\'s text as its page shows it.',
     '',
-    `\`release.json\` records this release; \`changes.json\` and \`changes.csv\` list every record added, removed or changed since ${release.previous ?? 'nothing (the first release)'}; \`SHA256SUMS\` (beside the zip) lists every file's SHA-256: check them with \`sha256sum -c SHA256SUMS\`.`,
+    `\`release.json\` records this release; \`changes.json\` and \`changes.csv\` list ${release.previous ? `every record added, removed or changed since ${release.previous}` : 'every record as added, this being the first release'}; \`SHA256SUMS\` (beside the zip) lists every file's SHA-256: check them with \`sha256sum -c SHA256SUMS\`.`,
     ''
   ]
   for (const table of datapackage.resources.filter((resource) => resource.type === 'table')) {
