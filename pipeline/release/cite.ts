@@ -47,8 +47,8 @@ const versionText = (version: string) => (version === 'draft' ? 'draft' : `versi
 
 // BibTeX. Braces stay balanced whatever the text holds, as BibTeX counts `\{` too.
 const texEscapes: Record<string, string> = {'\\': '\\textbackslash{}', '{': '\\textbraceleft{}', '}': '\\textbraceright{}', '~': '\\textasciitilde{}', '^': '\\textasciicircum{}'}
-// `-{}-`: a `--` in the text, which LaTeX would set as an en dash.
-const tex = (text: string) => clean(text).replace(/[\\{}~^&%$#_]/g, (char) => texEscapes[char] ?? `\\${char}`).replace(/-(?=-)/g, '-{}')
+// `{}` breaks the ligatures LaTeX would make of the text's `--`, `''`, `!\`` and the like (a dash, a curly quote, "¡").
+const tex = (text: string) => clean(text).replace(/[\\{}~^&%$#_]/g, (char) => texEscapes[char] ?? `\\${char}`).replace(/([-'`<>,])(?=\1)|[!?](?=`)/g, '$&{}')
 /** A title, each word with a capital in braces, so a style that lowercases titles leaves "Kent" and "ICS" alone. */
 const texTitle = (text: string) => clean(text).split(' ').map((word) => (/\p{Lu}/u.test(word) ? `{${tex(word)}}` : tex(word))).join(' ')
 /** url and doi are verbatim fields: only what would break the entry (braces, backslash, space) is percent-encoded. */
