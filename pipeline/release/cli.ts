@@ -48,7 +48,7 @@ export async function main(args: readonly string[] = process.argv.slice(2), io: 
   const level = bump === decision.bump ? bump : `${bump}, raised from ${decision.bump}`
   const why = previous ? `${level}: ${decision.reasons[decision.bump].join('; ')}` : 'the first release'
   io.out(`next version: ${version} (${why})`)
-  for (const level of ['major', 'minor', 'patch'] as const) if (level !== decision.bump) for (const reason of decision.reasons[level]) io.out(`  also ${level}: ${reason}`)
+  if (previous) for (const level of ['major', 'minor', 'patch'] as const) if (level !== decision.bump) for (const reason of decision.reasons[level]) io.out(`  also ${level}: ${reason}`)
   if (!result.written) {
     io.out(`Dry run: nothing written (${result.outputs.size} files would be frozen in ${releasesFolder}/${version}/).`)
     return 0

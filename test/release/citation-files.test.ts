@@ -6,7 +6,7 @@
  */
 import {readFileSync} from 'node:fs'
 import path from 'node:path'
-import Ajv from 'ajv'
+import Ajv, {type ValidateFunction} from 'ajv'
 import AjvDraft04 from 'ajv-draft-04'
 import addFormats from 'ajv-formats'
 import {parse} from 'yaml'
@@ -19,15 +19,15 @@ import type {ReleaseRecord} from '../../pipeline/release/record.ts'
 import {projectRoot} from '../helpers/project.ts'
 
 const spec = (name: string) => JSON.parse(readFileSync(path.join(projectRoot, 'test/fixtures/specs', name), 'utf8'))
-const cffAjv = new Ajv({allErrors: true, strict: false})
-addFormats(cffAjv)
+const cffAjv = new Ajv.default({allErrors: true, strict: false})
+addFormats.default(cffAjv)
 const validateCff = cffAjv.compile(spec('citation-file-format-1.2.0.schema.json'))
-const zenodoAjv = new AjvDraft04({allErrors: true, strict: false})
+const zenodoAjv = new AjvDraft04.default({allErrors: true, strict: false})
 const validateZenodo = zenodoAjv.compile(spec('zenodo-legacyrecord.schema.json'))
 
 /** CITATION.cff as a reader gets it: YAML parsed without turning dates into Date objects. */
 const readCff = (text: string) => parse(text, {schema: 'core'}) as Record<string, unknown>
-const errorsOf = (validate: typeof validateCff) => (validate.errors ?? []).map((error) => `${error.instancePath} ${error.message}`)
+const errorsOf = (validate: ValidateFunction) => (validate.errors ?? []).map((error) => `${error.instancePath} ${error.message}`)
 
 const publication = publicationOf(readYamlFile('sources/publication.yml', projectRoot))
 const everything: Publication = {
