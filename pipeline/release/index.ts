@@ -19,7 +19,7 @@ import {checkReleases, checksumsFile, filesIn, listReleases, releasesFolder, sha
 import {releaseReadme} from './readme.ts'
 import {changesCsv, changesJson, releaseOnly, type ReleaseRecord} from './record.ts'
 import {snapshotOf} from './snapshot.ts'
-import {bumps, compareVersions, decide, nextVersion, raise, versionPattern, type Bump, type Decision} from './version.ts'
+import {bumps, compareVersions, decide, nextVersion, raise, versionPattern, type Bump, type Decision, type FileChanges} from './version.ts'
 import {zip} from './zip.ts'
 
 export interface ReleaseOptions {
@@ -76,10 +76,10 @@ export async function cutRelease(options: ReleaseOptions = {}): Promise<ReleaseR
   const previousFolder = previous && path.join(root, releasesFolder, previous)
   const readPrevious = (name: string) => readFileSync(path.join(previousFolder!, name), 'utf8')
   const changes = changesBetween(previousFolder ? snapshotOf(readPrevious) : null, snapshotOf((name) => draft.outputs.get(name)!))
-  // With no record changed, any other published file that differs (a schema's description, a text) still makes a patch.
-  const otherFiles = previous && changes.records.length === 0 && changes.columns.length === 0 ? changedFiles(filesFor(draft.outputs, draft.datasets, publication, previous), previousFolder!, publication) : []
+  // Files come and go with datasets and documents; with no record changed, a file that differs (a schema's description) is a patch too.
+  const files = previous ? fileChanges(filesFor(draft.outputs, draft.datasets, publication, previous), previousFolder!, publication, changes.records.length === 0 && changes.columns.length === 0) : undefined
   // From nothing to 1.0.0 is a major step, whatever the first release holds.
-  const decision = previous ? decide(changes, otherFiles) : {bump: 'major' as const, reasons: {...decide(changes).reasons, major: ['the first release']}}
+  const decision = previous ? decide(changes, files) : {bump: 'major' as const, reasons: {...decide(changes).reasons, major: ['the first release']}}
   const found = {previous, decision, changes}
   if (decision.bump === null) return result({...found, ok: true, files: [command]})
   if (options.bump && bumps.indexOf(options.bump) < bumps.indexOf(decision.bump)) return refuse(`Unexpected \`--bump ${options.bump}\`, expected ${decision.bump} or higher: ${decision.reasons[decision.bump].join('; ')}`, found)
@@ -137,12 +137,16 @@ function filesFor(outputs: ReadonlyMap<string, string>, datasets: Parameters<typ
   return files
 }
 
-/** The build's files that differ between `files` and the release in `folder` (whose own files, licences and zip aside). */
-function changedFiles(files: ReadonlyMap<string, string>, folder: string, publication: Publication): string[] {
+/** The build's files added or removed since the release in `folder` (its own files, licences and zip aside), and, when `compare`, those whose bytes differ. */
+function fileChanges(files: ReadonlyMap<string, string>, folder: string, publication: Publication, compare: boolean): FileChanges {
   const record = JSON.parse(readFileSync(path.join(folder, 'release.json'), 'utf8')) as ReleaseRecord
   const skip = new Set<string>([...releaseOnly, record.zip, publication.licences.data.file, publication.licences.code.file])
-  const frozen = new Set(filesIn(folder).filter((name) => !skip.has(name)))
-  return [...new Set([...files.keys(), ...frozen])].sort().filter((name) => !files.has(name) || !frozen.has(name) || readFileSync(path.join(folder, name), 'utf8') !== files.get(name))
+  const frozen = filesIn(folder).filter((name) => !skip.has(name))
+  return {
+    added: [...files.keys()].filter((name) => !frozen.includes(name)).sort(),
+    removed: frozen.filter((name) => !files.has(name)),
+    changed: compare ? frozen.filter((name) => files.has(name) && readFileSync(path.join(folder, name), 'utf8') !== files.get(name)) : []
+  }
 }
 
 /** Write the release into a staging folder, then move it to its name: a release is there whole or not at all, and never replaces one. */

@@ -16,8 +16,15 @@ export interface Decision {
   reasons: Record<Bump, string[]>
 }
 
-/** The bump that `changes` call for; `otherFiles` are published files that changed though no record did. */
-export function decide(changes: Changes, otherFiles: readonly string[] = []): Decision {
+/** Published files added, removed, or changed though no record did (a schema's description, a text), since the release before. */
+export interface FileChanges {
+  added: string[]
+  removed: string[]
+  changed: string[]
+}
+
+/** The bump that `changes` and `files` call for: a file that goes breaks its URL (major), a new one is an addition (minor). */
+export function decide(changes: Changes, files: FileChanges = {added: [], removed: [], changed: []}): Decision {
   const reasons: Record<Bump, string[]> = {major: [], minor: [], patch: []}
   for (const name of changes.datasets.removed) reasons.major.push(`dataset ${name} removed`)
   for (const name of changes.datasets.added) reasons.minor.push(`dataset ${name} added`)
@@ -32,7 +39,9 @@ export function decide(changes: Changes, otherFiles: readonly string[] = []): De
     if (count.added) reasons.minor.push(`${plural(count.added, 'record')} added to ${dataset}`)
     if (count.changed) reasons.patch.push(`${plural(count.changed, 'record')} changed in ${dataset}`)
   }
-  if (otherFiles.length > 0) reasons.patch.push(`${plural(otherFiles.length, 'file')} changed with no record changed (${otherFiles.join(', ')})`)
+  if (files.removed.length > 0) reasons.major.push(`${plural(files.removed.length, 'file')} removed (${files.removed.join(', ')})`)
+  if (files.added.length > 0) reasons.minor.push(`${plural(files.added.length, 'file')} added (${files.added.join(', ')})`)
+  if (files.changed.length > 0) reasons.patch.push(`${plural(files.changed.length, 'file')} changed with no record changed (${files.changed.join(', ')})`)
   const bump = [...bumps].reverse().find((level) => reasons[level].length > 0) ?? null
   return {bump, reasons}
 }

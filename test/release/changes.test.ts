@@ -82,6 +82,16 @@ describe('changes between releases', () => {
   })
 })
 
+describe('published files', () => {
+  const none = {datasets: {added: [], removed: []}, columns: [], records: []}
+
+  it('should make a removed file major, an added file minor and a file changed with no record changed a patch', () => {
+    expect(decide(none, {added: [], removed: ['texts/b.json'], changed: []})).toEqual({bump: 'major', reasons: {major: ['1 file removed (texts/b.json)'], minor: [], patch: []}})
+    expect(decide(none, {added: ['statistics.parquet'], removed: [], changed: []}).bump).toBe('minor')
+    expect(decide(none, {added: [], removed: [], changed: ['schema/terms.schema.json', 'schema/terms.json.schema.json']}).reasons.patch).toEqual(['2 files changed with no record changed (schema/terms.schema.json, schema/terms.json.schema.json)'])
+  })
+})
+
 describe('versions', () => {
   it('should count up by the bump, 1.0.0 first', () => {
     expect(nextVersion(null, 'patch')).toBe('1.0.0')

@@ -163,7 +163,7 @@ describe('npm run release', () => {
     await rm(path.join(root, 'sources/judgements/b.yml'))
     const result = await cut({date: '2026-12-04'})
     expect(result.version).toBe('2.0.0')
-    expect(result.decision?.reasons.major).toEqual(['1 record removed from documents', '2 records removed from statistics'])
+    expect(result.decision?.reasons.major).toEqual(['1 record removed from documents', '2 records removed from statistics', '1 file removed (texts/b.json)'])
     const removed = (await changesCsv('2.0.0')).filter((row) => row['change'] === 'removed')
     expect(removed).toContainEqual({dataset: 'statistics', id: 'places-b', change: 'removed', field: '', old_value: '', new_value: '', reason: 'Its source document, b, was removed from the sources.'})
     expect(removed).toContainEqual({dataset: 'documents', id: 'b', change: 'removed', field: '', old_value: '', new_value: '', reason: 'The document was removed from the sources (sources/documents/b.md).'})
