@@ -110,7 +110,9 @@ describe('the hostile corpus', () => {
 
         // 3. dist-data/: untouched on rejection; exactly the outputs on success; never a leftover.
         const after = await snapshot(path.join(root, 'dist-data'))
-        expect((await readdir(path.join(root, 'dist-data'))).sort()).toEqual(['draft'])
+        expect((await readdir(path.join(root, 'dist-data'))).sort()).toEqual(existsSync(path.join(root, 'dist-data/releases')) ? ['draft', 'releases'] : ['draft'])
+        // Releases are frozen: a build never touches them.
+        for (const [file, bytes] of before) if (file.startsWith(`releases${path.sep}`)) expect(after.get(file), file).toBe(bytes)
         if (!expected.accepted) {
           expect(cliRun.stderr).toContain('dist-data/ is unchanged')
           expect(after).toEqual(before)
@@ -118,7 +120,7 @@ describe('the hostile corpus', () => {
         }
         // The CLI writes file by file, keeping nothing: what it wrote must be what an in-memory build without the cache makes.
         const {outputs} = await build({root, out: null})
-        expect([...after.keys()].sort()).toEqual([...outputs.keys()].map((file) => path.join('draft', file)).sort())
+        expect([...after.keys()].filter((file) => file.startsWith(`draft${path.sep}`)).sort()).toEqual([...outputs.keys()].map((file) => path.join('draft', file)).sort())
         for (const [file, text] of outputs) expect(Buffer.from(after.get(path.join('draft', file))!, 'base64').toString('utf8'), file).toBe(text)
         if (expected.unchanged) expect(after).toEqual(before)
         if (expected.records) expect(records).toEqual(expected.records)
