@@ -20,7 +20,7 @@ import {releaseReadme} from './readme.ts'
 import {changesCsv, changesJson, releaseOnly, type ReleaseRecord} from './record.ts'
 import {snapshotOf} from './snapshot.ts'
 import {bumps, compareVersions, decide, nextVersion, raise, versionPattern, type Bump, type Decision, type FileChanges} from './version.ts'
-import {zip} from './zip.ts'
+import {zip} from '../write/zip.ts'
 
 export interface ReleaseOptions {
   /** Project root (default: `process.cwd()`). */

@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest'
 import yauzl from 'yauzl'
-import {zip, type ZipEntry} from '../../pipeline/release/zip.ts'
+import {zip, type ZipEntry} from '../../pipeline/write/zip.ts'
 
 const date = '2024-05-01'
 
