@@ -9,6 +9,7 @@ import type {DatasetRecords} from '../validate/index.ts'
 import {columnSchema, columnsOf, schemas} from '../validate/schemas.ts'
 import {listDelimiter} from './csv.ts'
 import {fileSchemaName, schemaFolder} from './schemas.ts'
+import type {Table} from './table.ts'
 
 interface Field {
   name: string
@@ -119,4 +120,20 @@ function field(dataset: string, column: string): Field {
     ...(schema.format === 'uri' ? {format: 'uri'} : {}),
     ...(Object.keys(constraints).length > 0 ? {constraints} : {})
   }
+}
+
+/** A dataset as the typed formats write it (./table.ts): its columns typed as its Table Schema types them. */
+export function tableOf(dataset: DatasetRecords): Table {
+  const {title, description} = schemas.get(dataset.name)!
+  const columns = columnsOf(dataset.name).map((column) => {
+    const described = field(dataset.name, column)
+    return {
+      name: column,
+      type: described.type as Table['columns'][number]['type'],
+      ...(described.itemType ? {itemType: described.itemType as 'string'} : {}),
+      description: described.description,
+      required: described.constraints?.['required'] === true
+    }
+  })
+  return {name: dataset.name, title, description, columns, records: dataset.records as unknown as Table['records']}
 }
