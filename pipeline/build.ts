@@ -52,8 +52,8 @@ export interface BuildResult {
   /** The source documents alone. */
   documents: VFile[]
   datasets: DatasetRecords[]
-  /** With `out: null`: output file name → content, sorted by name (empty when the build failed). */
-  outputs: Map<string, string>
+  /** With `out: null`: output file name → content (text, or bytes for a binary format), sorted by name (empty when the build failed). */
+  outputs: Map<string, string | Uint8Array>
   /** The publication's metadata, for the draft (when the build passed). */
   publication?: Publication
   ok: boolean
@@ -73,7 +73,7 @@ export async function build(options: Options = {}): Promise<BuildResult> {
   const context: Context = {organisations: registerIndex(register), register}
 
   // The release is made in a staging folder (with `out: null`, in memory) that only a build that passed puts in place.
-  const outputs = new Map<string, string>()
+  const outputs = new Map<string, string | Uint8Array>()
   const documents: VFile[] = []
   const filesOf = () => [...documents.flatMap((document) => [document, ...(document.data.judgements ? [document.data.judgements] : [])]), register, publicationFile]
   let release: Staging | undefined
@@ -138,10 +138,10 @@ function letGo(document: VFile): void {
   judgements.value = ''
 }
 
-/** A staging folder in memory: each file's content in `outputs`, by name (everything a release holds is text). */
-function inMemory(outputs: Map<string, string>): Staging {
+/** A staging folder in memory: each file's content in `outputs`, by name: text as a string, bytes as they are. */
+function inMemory(outputs: Map<string, string | Uint8Array>): Staging {
   return {
-    write: (name, content) => void outputs.set(name, typeof content === 'string' ? content : [...content].join('')),
+    write: (name, content) => void outputs.set(name, typeof content === 'string' || content instanceof Uint8Array ? content : [...content].join('')),
     commit: () => {},
     discard: () => {}
   }

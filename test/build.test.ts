@@ -10,7 +10,7 @@ import {promisify} from 'node:util'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {build, type BuildResult} from '../pipeline/build.ts'
 import {datasets} from '../pipeline/datasets.ts'
-import {copyProject, edit, frontmatter, projectRoot, removeProject, snapshot, write} from './helpers/project.ts'
+import {comparable, copyProject, edit, frontmatter, projectRoot, readBack, removeProject, snapshot, write} from './helpers/project.ts'
 
 const run = promisify(execFile)
 const cli = path.join(projectRoot, 'pipeline/cli.ts')
@@ -35,7 +35,7 @@ describe('build over the real sources', () => {
   it('should match the committed dist-data/draft/ exactly (run `npm run data` and commit when this fails)', async () => {
     const committed = await snapshot(path.join(projectRoot, 'dist-data/draft'))
     expect([...committed.keys()].sort()).toEqual([...result.outputs.keys()].sort())
-    for (const [name, text] of result.outputs) expect(Buffer.from(committed.get(name)!, 'base64').toString('utf8'), name).toBe(text)
+    for (const [name, content] of result.outputs) expect(readBack(committed.get(name)!, content), name).toEqual(comparable(content))
   })
 })
 
@@ -145,6 +145,6 @@ describe('build on bad input', () => {
     const {outputs} = await build({root, out: null})
     const written = await snapshot(path.join(root, 'dist-data/draft'))
     expect([...written.keys()].sort()).toEqual([...outputs.keys()].sort())
-    for (const [name, text] of outputs) expect(Buffer.from(written.get(name)!, 'base64').toString('utf8'), name).toBe(text)
+    for (const [name, content] of outputs) expect(readBack(written.get(name)!, content), name).toEqual(comparable(content))
   })
 })

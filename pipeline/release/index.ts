@@ -75,7 +75,7 @@ export async function cutRelease(options: ReleaseOptions = {}): Promise<ReleaseR
   const previous = listReleases(root).at(-1) ?? null
   const previousFolder = previous && path.join(root, releasesFolder, previous)
   const readPrevious = (name: string) => readFileSync(path.join(previousFolder!, name), 'utf8')
-  const changes = changesBetween(previousFolder ? snapshotOf(readPrevious) : null, snapshotOf((name) => draft.outputs.get(name)!))
+  const changes = changesBetween(previousFolder ? snapshotOf(readPrevious) : null, snapshotOf((name) => String(draft.outputs.get(name))))
   // Files come and go with datasets and documents; with no record changed, a file that differs (a schema's description) is a patch too.
   const files = previous ? fileChanges(filesFor(draft.outputs, draft.datasets, publication, previous), previousFolder!, publication, changes.records.length === 0 && changes.columns.length === 0) : undefined
   // From nothing to 1.0.0 is a major step, whatever the first release holds.
@@ -106,11 +106,11 @@ export async function cutRelease(options: ReleaseOptions = {}): Promise<ReleaseR
   }
 
   const outputs = new Map<string, Buffer>()
-  for (const [name, text] of filesFor(draft.outputs, draft.datasets, publication, version)) outputs.set(name, Buffer.from(text))
+  for (const [name, content] of filesFor(draft.outputs, draft.datasets, publication, version)) outputs.set(name, Buffer.from(content))
   outputs.set('release.json', Buffer.from(JSON.stringify(record, null, 2) + '\n'))
   outputs.set('changes.json', Buffer.from(changesJson(previous, version, changes)))
   outputs.set('changes.csv', Buffer.from(changesCsv(changes)))
-  outputs.set('README.md', Buffer.from(releaseReadme({...publication, version}, record, JSON.parse(draft.outputs.get('datapackage.json')!))))
+  outputs.set('README.md', Buffer.from(releaseReadme({...publication, version}, record, JSON.parse(String(draft.outputs.get('datapackage.json'))))))
   for (const licence of [publication.licences.data, publication.licences.code]) {
     try {
       outputs.set(licence.file, readFileSync(path.join(root, licence.file)))
@@ -130,22 +130,22 @@ export async function cutRelease(options: ReleaseOptions = {}): Promise<ReleaseR
   return {...done, written: true}
 }
 
-/** The build's files for `version`: the draft's, with datapackage.json and the schemas made again for the version they now belong to. */
-function filesFor(outputs: ReadonlyMap<string, string>, datasets: Parameters<typeof releaseFiles>[0], publication: Publication, version: string): Map<string, string> {
+/** The build's files for `version`: the draft's, with those that name the version (datapackage.json, the schemas, the workbook…) made again for it. */
+function filesFor(outputs: ReadonlyMap<string, string | Uint8Array>, datasets: Parameters<typeof releaseFiles>[0], publication: Publication, version: string): Map<string, string | Uint8Array> {
   const files = new Map(outputs)
-  for (const file of releaseFiles(datasets, {...publication, version})) files.set(file.name, [...file.content].join(''))
+  for (const file of releaseFiles(datasets, {...publication, version})) files.set(file.name, file.content instanceof Uint8Array ? file.content : [...file.content].join(''))
   return files
 }
 
 /** The build's files added or removed since the release in `folder` (its own files, licences and zip aside), and, when `compare`, those whose bytes differ. */
-function fileChanges(files: ReadonlyMap<string, string>, folder: string, publication: Publication, compare: boolean): FileChanges {
+function fileChanges(files: ReadonlyMap<string, string | Uint8Array>, folder: string, publication: Publication, compare: boolean): FileChanges {
   const record = JSON.parse(readFileSync(path.join(folder, 'release.json'), 'utf8')) as ReleaseRecord
   const skip = new Set<string>([...releaseOnly, record.zip, publication.licences.data.file, publication.licences.code.file])
   const frozen = filesIn(folder).filter((name) => !skip.has(name))
   return {
     added: [...files.keys()].filter((name) => !frozen.includes(name)).sort(),
     removed: frozen.filter((name) => !files.has(name)),
-    changed: compare ? frozen.filter((name) => files.has(name) && readFileSync(path.join(folder, name), 'utf8') !== files.get(name)) : []
+    changed: compare ? frozen.filter((name) => files.has(name) && !readFileSync(path.join(folder, name)).equals(Buffer.from(files.get(name)!))) : []
   }
 }
 

@@ -7,8 +7,8 @@
 import {closeSync, existsSync, mkdirSync, openSync, renameSync, rmSync, writeFileSync} from 'node:fs'
 import path from 'node:path'
 
-/** A file's content, as UTF-8 text: whole, or piece by piece. */
-export type Content = string | Iterable<string>
+/** A file's content: UTF-8 text, whole or piece by piece, or bytes (a database, a workbook). */
+export type Content = string | Iterable<string> | Uint8Array
 
 export interface Staging {
   /** Write `name` (a path relative to the target) into the staging folder. */
@@ -33,7 +33,7 @@ export function openStaging(target: string): Staging {
       mkdirSync(path.dirname(destination), {recursive: true})
       const descriptor = openSync(destination, 'w')
       try {
-        for (const piece of typeof content === 'string' ? [content] : content) writeFileSync(descriptor, piece)
+        for (const piece of typeof content === 'string' || content instanceof Uint8Array ? [content] : content) writeFileSync(descriptor, piece)
       } finally {
         closeSync(descriptor)
       }

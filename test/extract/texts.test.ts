@@ -92,7 +92,7 @@ describe('texts', () => {
   it('should give every record of the real sources the span of its quote in its document’s text', async () => {
     const result = await build({root: projectRoot, out: null})
     expect(result.ok).toBe(true)
-    const texts = new Map([...result.outputs].filter(([name]) => name.startsWith('texts/')).map(([name, json]) => [name, JSON.parse(json) as TextFile]))
+    const texts = new Map([...result.outputs].filter(([name]) => name.startsWith('texts/')).map(([name, json]) => [name, JSON.parse(String(json)) as TextFile]))
     expect(texts.size).toBe(result.datasets.find((dataset) => dataset.name === 'documents')!.records.length)
     const problems: string[] = []
     for (const dataset of result.datasets) {

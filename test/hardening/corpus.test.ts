@@ -27,7 +27,7 @@ import {describe, expect, it} from 'vitest'
 import {build} from '../../pipeline/build.ts'
 import {main} from '../../pipeline/cli.ts'
 import {rules, type RuleId} from '../../pipeline/messages.ts'
-import {copyProject, edit, projectRoot, removeProject, snapshot} from '../helpers/project.ts'
+import {comparable, copyProject, edit, projectRoot, readBack, removeProject, snapshot} from '../helpers/project.ts'
 
 const run = promisify(execFile)
 const cli = path.join(projectRoot, 'pipeline/cli.ts')
@@ -121,7 +121,7 @@ describe('the hostile corpus', () => {
         // The CLI writes file by file, keeping nothing: what it wrote must be what an in-memory build without the cache makes.
         const {outputs} = await build({root, out: null})
         expect([...after.keys()].filter((file) => file.startsWith(`draft${path.sep}`)).sort()).toEqual([...outputs.keys()].map((file) => path.join('draft', file)).sort())
-        for (const [file, text] of outputs) expect(Buffer.from(after.get(path.join('draft', file))!, 'base64').toString('utf8'), file).toBe(text)
+        for (const [file, content] of outputs) expect(readBack(after.get(path.join('draft', file))!, content), file).toEqual(comparable(content))
         if (expected.unchanged) expect(after).toEqual(before)
         if (expected.records) expect(records).toEqual(expected.records)
         for (const [file, needles] of Object.entries(expected.contains ?? {})) {
@@ -131,7 +131,7 @@ describe('the hostile corpus', () => {
           for (const needle of needles) expect(outputs.get(file), `${file} should not contain ${needle}`).not.toContain(needle)
         }
         for (const needle of expected.absent ?? []) {
-          for (const [file, text] of outputs) expect(text.includes(needle), `${file} contains ${needle}`).toBe(false)
+          for (const [file, content] of outputs) expect(Buffer.from(content).includes(needle), `${file} contains ${needle}`).toBe(false)
         }
       } finally {
         await removeProject(root)

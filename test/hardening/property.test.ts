@@ -38,7 +38,7 @@ import {validateDatasets, validateFrontmatter, type DatasetRecords} from '../../
 import {columnsOf} from '../../pipeline/validate/schemas.ts'
 import {toCsv, toExcelCsv} from '../../pipeline/write/csv.ts'
 import {toJson} from '../../pipeline/write/json.ts'
-import {projectRoot, snapshot} from '../helpers/project.ts'
+import {comparable, projectRoot, readBack, snapshot} from '../helpers/project.ts'
 
 const scale = Number(process.env['FC_RUNS'] ?? 1)
 const seed = process.env['FC_SEED'] === undefined ? undefined : Number(process.env['FC_SEED'])
@@ -383,7 +383,7 @@ describe('generated projects through the full build', () => {
         if (cold.ok) {
           built++
           expect([...after.keys()].sort()).toEqual([...plain.outputs.keys()].map((file) => path.join('draft', file)).sort())
-          for (const [file, content] of plain.outputs) expect(Buffer.from(after.get(path.join('draft', file))!, 'base64').toString('utf8')).toBe(content)
+          for (const [file, content] of plain.outputs) expect(readBack(after.get(path.join('draft', file))!, content)).toEqual(comparable(content))
         } else {
           expect(after).toEqual(distData)
         }

@@ -44,6 +44,17 @@ export async function freshSnapshot(root: string): Promise<Map<string, string>> 
   return new Map([...fresh.outputs].map(([name, text]) => [name, Buffer.from(text).toString('base64')]))
 }
 
+/** A file's content as a build's `outputs` hold it, for comparing with `toEqual`: text as a string, bytes (a database, a workbook) as a Buffer. */
+export function comparable(content: string | Uint8Array): string | Buffer {
+  return typeof content === 'string' ? content : Buffer.from(content)
+}
+
+/** Bytes read back (as base64, as `snapshot` gives them) in the form of `like`, for comparing with `comparable(like)`. */
+export function readBack(base64: string, like: string | Uint8Array): string | Buffer {
+  const bytes = Buffer.from(base64, 'base64')
+  return typeof like === 'string' ? bytes.toString('utf8') : bytes
+}
+
 /** Replace `search` with `replacement` in a file of `root`; fails loudly if it is not there. */
 export async function edit(root: string, file: string, search: string, replacement: string): Promise<void> {
   const full = path.join(root, file)
