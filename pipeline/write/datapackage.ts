@@ -10,6 +10,7 @@ import {columnSchema, columnsOf, schemas} from '../validate/schemas.ts'
 import {listDelimiter} from './csv.ts'
 import {fileSchemaName, schemaFolder} from './schemas.ts'
 import type {Table} from './table.ts'
+import {bundles, type BundleSuffix} from './formats.ts'
 
 interface Field {
   name: string
@@ -49,7 +50,7 @@ export function toDatapackage(publication: Publication, datasets: readonly Datas
     licenses: [{name: publication.licences.data.id, title: publication.licences.data.title, path: publication.licences.data.url}],
     contributors: [{title: publication.publisher.name, roles: ['publisher']}],
     sources: documents.map((document) => ({title: document.title, ...(document.url ? {path: document.url} : {})})),
-    resources: datasets.flatMap((dataset) => {
+    resources: [...datasets.flatMap((dataset) => {
       const csv = summary(`${dataset.name}.csv`)
       const json = summary(`${dataset.name}.json`)
       const {title, description} = schemas.get(dataset.name)!
@@ -89,10 +90,33 @@ export function toDatapackage(publication: Publication, datasets: readonly Datas
         hash: `sha256:${json.sha256}`,
         jsonSchema: `${schemaFolder}/${fileSchemaName(dataset.name)}`
       }
-      return [table, records]
-    })
+      const parquet = summary(`${dataset.name}.parquet`)
+      const columnar = {
+        name: `${dataset.name}-parquet`,
+        path: `${dataset.name}.parquet`,
+        format: 'parquet',
+        mediatype: 'application/vnd.apache.parquet',
+        title: `${title} (Parquet)`,
+        description: `${description} The same records as ${dataset.name}.csv, with typed columns (integers, numbers, booleans, text, lists as lists).`,
+        bytes: parquet.bytes,
+        hash: `sha256:${parquet.sha256}`
+      }
+      return [table, records, columnar]
+    }),
+    // The Datasette metadata describes the database; it is not data itself.
+    ...bundles.filter((bundle) => bundle.suffix !== '.metadata.json').map((bundle) => {
+      const path = publication.name + bundle.suffix
+      const made = summary(path)
+      return {name: path.replaceAll('.', '-'), path, format: bundle.suffix.slice(bundle.suffix.lastIndexOf('.') + 1), mediatype: bundle.mediaType, title: bundle.format, description: bundleDescriptions[bundle.suffix], bytes: made.bytes, hash: `sha256:${made.sha256}`}
+    })]
   }
   return JSON.stringify(datapackage, null, 2) + '\n'
+}
+
+const bundleDescriptions: Record<BundleSuffix, string> = {
+  '.xlsx': 'Every dataset in one workbook: a first sheet on the columns, licence and citation, then a sheet per dataset with typed cells and a frozen header row. Recommended for spreadsheets.',
+  '.sqlite': 'Every dataset in one SQLite database: a table per dataset with typed columns, primary and foreign keys, lists as JSON arrays, a full-text index <table>_fts, and the meaning of every column in _columns.',
+  '.metadata.json': 'Metadata for Datasette (`datasette <database> --metadata <this file>`): titles, descriptions, licence and source of the SQLite database and its tables.'
 }
 
 /** A Table Schema field from a JSON Schema property. */

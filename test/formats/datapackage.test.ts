@@ -233,7 +233,7 @@ describe('datapackage.json: the package', () => {
   })
 
   it('should describe every data file of the release (the Excel variants aside)', () => {
-    const files = readdirSync(draft).filter((name) => /\.(csv|json)$/.test(name) && !name.endsWith('.excel.csv') && name !== 'datapackage.json')
+    const files = readdirSync(draft).filter((name) => /\.(csv|json|parquet|sqlite|xlsx)$/.test(name) && !/\.(excel\.csv|metadata\.json)$/.test(name) && name !== 'datapackage.json')
     expect(files.length).toBeGreaterThan(0)
     expect(files.sort()).toEqual(datapackage.resources.map((resource) => resource.path).sort())
   })
@@ -264,11 +264,13 @@ describe('datapackage.json: resources', () => {
       expect(statSync(path.join(draft, resource.path)).isFile()).toBe(true)
     })
 
-    it('should give its format, media type and encoding, and be UTF-8 without a byte-order mark', () => {
-      const expected = {csv: 'text/csv', json: 'application/json'}[resource.format ?? '']
+    const text = resource.format === 'csv' || resource.format === 'json'
+    it(`should give its format and media type${text ? ', and its encoding, UTF-8 without a byte-order mark' : ''}`, () => {
+      const expected = {csv: 'text/csv', json: 'application/json', parquet: 'application/vnd.apache.parquet', sqlite: 'application/vnd.sqlite3', xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'}[resource.format ?? '']
       expect(expected, `format ${resource.format}`).toBeDefined()
       expect(resource.path.endsWith(`.${resource.format}`)).toBe(true)
       expect(resource.mediatype).toBe(expected)
+      if (!text) return
       expect(resource.encoding).toBe('utf-8')
       expect(() => new TextDecoder('utf-8', {fatal: true}).decode(bytes)).not.toThrow()
       expect([...bytes.subarray(0, 3)]).not.toEqual([0xef, 0xbb, 0xbf])
@@ -290,13 +292,18 @@ describe('datapackage.json: resources', () => {
         expect(bytes.toString('utf8').endsWith(terminator)).toBe(true)
         if (terminator === '\n') expect(bytes.includes('\r\n')).toBe(false)
       })
-    } else {
+    } else if (resource.format === 'json') {
       it('should not claim to be a table, and name its JSON Schema, which is published', () => {
         expect(resource.type).toBeUndefined()
         expect(resource.schema).toBeUndefined()
         expect(resource.jsonSchema).toMatch(relativePath)
         expect(existsSync(path.join(draft, resource.jsonSchema!))).toBe(true)
         expect(Array.isArray(JSON.parse(bytes.toString('utf8')))).toBe(true)
+      })
+    } else {
+      it('should not claim to be a table: its columns are typed inside the file', () => {
+        expect(resource.type).toBeUndefined()
+        expect(resource.schema).toBeUndefined()
       })
     }
   })
