@@ -21,7 +21,7 @@ import {parse} from 'yaml'
 import {build, type BuildResult} from '../../pipeline/build.ts'
 import {datasets} from '../../pipeline/datasets.ts'
 import {documentsFolder, judgementsFolder, listDocuments} from '../../pipeline/read/index.ts'
-import {copyProject, projectRoot, removeProject} from '../helpers/project.ts'
+import {comparable, copyProject, projectRoot, removeProject} from '../helpers/project.ts'
 
 type Row = Record<string, unknown> & {id: string; document: string; line: number; column: number; quote: string}
 
@@ -89,7 +89,7 @@ describe.each(projects)('$name', ({more}) => {
       for (const dataset of datasets) expect(rows(after, dataset.name).map(place), dataset.name).toEqual(rows(before, dataset.name).map(place))
       expect(rows(after, 'documents').map((row) => row['sha256'])).toEqual(rows(before, 'documents').map((row) => row['sha256']))
       expect([...after.outputs.keys()]).toEqual([...before.outputs.keys()])
-      for (const [name, text] of before.outputs) expect(after.outputs.get(name), name).toBe(text)
+      for (const [name, content] of before.outputs) expect(comparable(after.outputs.get(name)!), name).toEqual(comparable(content))
     } finally {
       await removeProject(copy)
     }
