@@ -1,12 +1,27 @@
-/** Every download link returns exactly the bytes of its dist-data/ file, with the right type. */
+/**
+ * Every file URL under /data/ returns exactly the bytes of its dist-data/
+ * file: every release at /data/<version>/, the newest at /data/latest/, the
+ * draft at /data/draft/. Links say the type the endpoint serves.
+ */
 import {readFileSync} from 'node:fs'
 import type {Server} from 'node:http'
 import path from 'node:path'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
-import {projectRoot} from '../helpers/project.ts'
+import {bundles, typedFormats} from '../../pipeline/write/formats.ts'
+import {draftFolder, newest, servedFiles, servedFolder, shownVersion, versions} from '../helpers/releases.ts'
 import {serve, sitePages, siteOutput} from '../helpers/site.ts'
+import {GET, getStaticPaths} from '../../site/src/pages/data/[version]/[...file].ts'
 
-const draft = path.join(projectRoot, 'dist-data/draft')
+/** The content type each kind of file is served with; the typed formats' and bundles' as pipeline/write/formats.ts names them. */
+const types: Record<string, string> = {
+  ...Object.fromEntries([...typedFormats, ...bundles].map(({suffix, mediaType}) => [suffix.slice(suffix.lastIndexOf('.')), mediaType])),
+  '.csv': 'text/csv; charset=utf-8',
+  '.json': 'application/json',
+  '.zip': 'application/zip',
+  '.md': 'text/markdown; charset=utf-8'
+}
+const expectedType = (file: string): string => (['SHA256SUMS', 'LICENSE', 'LICENSE-DATA'].includes(path.posix.basename(file)) ? 'text/plain; charset=utf-8' : types[path.extname(file)] ?? 'an unexpected file')
+
 let server: Server
 let origin: string
 beforeAll(async () => {
@@ -15,34 +30,53 @@ beforeAll(async () => {
 afterAll(() => server?.close())
 
 describe('downloads', () => {
-  it('every /data/ link on every page returns the bytes of dist-data/, with a matching type attribute', async () => {
+  it('every /data/ link on every page returns the bytes of its dist-data/ file; its type attribute is the type served', async () => {
     const links = new Map<string, string | null>()
     for (const page of await sitePages()) {
       const html = await (await fetch(origin + page)).text()
-      for (const match of html.matchAll(/<a [^>]*href="(\/data\/[^"]+)"[^>]*>/g)) {
+      // Files, not the draft's page (/data/draft/).
+      for (const match of html.matchAll(/<a [^>]*href="(\/data\/[^"]*[^/"])"[^>]*>/g)) {
         links.set(match[1]!, /type="([^"]+)"/.exec(match[0])?.[1] ?? null)
       }
     }
     expect(links.size).toBeGreaterThanOrEqual(25)
     for (const [href, type] of links) {
+      const [, version, file] = /^\/data\/([^/]+)\/(.+)$/.exec(href)!
       const response = await fetch(origin + href)
       expect(response.status, href).toBe(200)
-      const bytes = Buffer.from(await response.arrayBuffer())
-      expect(bytes.equals(readFileSync(path.join(draft, href.slice('/data/draft/'.length)))), href).toBe(true)
-      const served = response.headers.get('content-type') ?? ''
-      if (type) expect(served.startsWith(type), `${href}: ${served} vs ${type}`).toBe(true)
+      expect(Buffer.from(await response.arrayBuffer()).equals(readFileSync(path.join(servedFolder(version!), file!))), href).toBe(true)
+      if (type) expect(expectedType(file!).startsWith(type), `${href}: ${type}`).toBe(true)
     }
   })
 
-  it('serves every file of the draft release under /data/draft/, schema/ and texts/ included', async () => {
-    const {readdirSync, statSync} = await import('node:fs')
-    const files = readdirSync(draft, {recursive: true, encoding: 'utf8'}).filter((file) => statSync(path.join(draft, file)).isFile())
-    expect(files.some((file) => file.startsWith(`schema${path.sep}`))).toBe(true)
-    expect(files.some((file) => file.startsWith(`texts${path.sep}`))).toBe(true)
-    for (const file of files) {
-      const response = await fetch(`${origin}/data/draft/${file.split(path.sep).join('/')}`)
-      expect(response.status, file).toBe(200)
-      expect(Buffer.from(await response.arrayBuffer()).equals(readFileSync(path.join(draft, file))), file).toBe(true)
+  it('dataset pages link downloads of the version shown', async () => {
+    const html = await (await fetch(`${origin}/datasets/terms/`)).text()
+    const hrefs = [...html.matchAll(/href="(\/data\/[^"]+)"/g)].map((match) => match[1]!)
+    expect(hrefs).toContain(`/data/${shownVersion}/terms.csv`)
+    expect(hrefs.every((href) => href.startsWith(`/data/${shownVersion}/`)), hrefs.join(' ')).toBe(true)
+  })
+
+  it('serves every file of every release, the newest again under /data/latest/, and the draft, byte for byte', async () => {
+    const files = servedFiles()
+    for (const version of versions) expect(files.some(({url}) => url.startsWith(`/data/${version}/`))).toBe(true)
+    if (newest) expect(files.some(({url}) => url === `/data/latest/SHA256SUMS`)).toBe(true)
+    expect(files.some(({url}) => url.startsWith('/data/draft/schema/'))).toBe(true)
+    expect(files.some(({url}) => url.startsWith('/data/draft/texts/'))).toBe(true)
+    for (const {url, file} of files) {
+      const response = await fetch(origin + url)
+      expect(response.status, url).toBe(200)
+      expect(Buffer.from(await response.arrayBuffer()).equals(readFileSync(file)), url).toBe(true)
+    }
+    expect(draftFolder).toBe(servedFolder('draft'))
+  })
+
+  it('the endpoint gives each file its content type and exactly its bytes', async () => {
+    const paths = (await getStaticPaths({} as never)) as Array<{params: {version: string; file: string}}>
+    expect(paths.map(({params}) => `/data/${params.version}/${params.file}`).sort()).toEqual(servedFiles().map(({url}) => url).sort())
+    for (const {params} of paths) {
+      const response = await GET({params} as never)
+      expect(response.headers.get('content-type'), params.file).toBe(expectedType(params.file))
+      expect(Buffer.from(await response.arrayBuffer()).equals(readFileSync(path.join(servedFolder(params.version), params.file))), params.file).toBe(true)
     }
   })
 })

@@ -3,18 +3,21 @@
  * a page for every record, the table filter and sort, axe, no console error,
  * no request to another host, and a screenshot of each (test-results/).
  */
-import {mkdirSync, readFileSync} from 'node:fs'
+import {existsSync, mkdirSync, readFileSync} from 'node:fs'
 import type {Server} from 'node:http'
 import path from 'node:path'
 import type {Browser, BrowserContext, Page} from 'playwright-core'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {datasets} from '../../pipeline/datasets.ts'
 import type {TextFile, TextNode, Words} from '../../pipeline/extract/texts.ts'
+import {formats, typedFormats} from '../../pipeline/write/formats.ts'
+import {axe} from '../helpers/axe.ts'
 import {projectRoot} from '../helpers/project.ts'
+import {newest, shownFolder, shownVersion} from '../helpers/releases.ts'
 import {launchBrowser, serve, siteOutput} from '../helpers/site.ts'
 
-const draft = path.join(projectRoot, 'dist-data/draft')
-const json = (name: string) => JSON.parse(readFileSync(path.join(draft, name), 'utf8'))
+// The site shows the newest release, or the draft while there is none.
+const json = (name: string) => JSON.parse(readFileSync(path.join(shownFolder, name), 'utf8'))
 const datapackage = json('datapackage.json')
 const records = (name: string): Array<Record<string, unknown>> => json(`${name}.json`)
 /** The datasets in the registry's order, each with its title from its published schema. */
@@ -29,7 +32,6 @@ const definedTerm = String(records('term-definitions')[0]!['term'])
 const abbreviations = (term: Record<string, unknown>) => records('terms').filter((other) => other['id'] !== term['id'] && other['abbreviation'] !== null && other['abbreviation'] === term['abbreviation']).length
 const ambiguousTerm = records('terms').toSorted((a, b) => abbreviations(b) - abbreviations(a))[0]!
 const firstDocument = String(records('documents')[0]!['id'])
-const axeSource = readFileSync(path.join(projectRoot, 'node_modules/axe-core/axe.min.js'), 'utf8')
 const screenshots = path.join(projectRoot, 'test-results/screenshots')
 
 let browser: Browser
@@ -63,16 +65,6 @@ async function open(url: string): Promise<Page> {
   return page
 }
 
-/** axe-core's WCAG 2.2 A and AA rules on the page. */
-async function axe(page: Page): Promise<string[]> {
-  await page.evaluate(axeSource)
-  const result = await page.evaluate(async () => {
-    const run = (window as unknown as {axe: {run: (options: unknown) => Promise<{violations: Array<{id: string; nodes: Array<{target: string[]}>}>}>}}).axe.run
-    return run({runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']}})
-  })
-  return result.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`)
-}
-
 const pageTypes: Array<[string, string]> = [
   ['home', '/'],
   ['datasets', '/datasets/'],
@@ -89,6 +81,9 @@ const pageTypes: Array<[string, string]> = [
   ['structure', '/structure/'],
   ['search', '/search/'],
   ['about', '/about/'],
+  ['releases', '/releases/'],
+  ...(newest ? [['release', `/releases/${newest}/`] as [string, string]] : []),
+  ['draft data', '/data/draft/'],
   ['not found', '/no-such-page/']
 ]
 
@@ -116,14 +111,16 @@ describe('every page type', () => {
     await page.close()
   })
 
-  it.each(names)('dataset page %s has its title, dictionary, whole table, three downloads and its two JSON Schemas', async (name: string) => {
+  it.each(names)('dataset page %s has its title, dictionary, whole table, downloads and its two JSON Schemas', async (name: string) => {
     const page = await open(`/datasets/${name}/`)
     expect(await page.locator('h1').textContent()).toBe(titleOf(name))
     expect(await page.locator('#dictionary + .table-wrap tbody tr').count()).toBe(tableOf(name).schema.fields.length)
     expect(await page.locator('#data ~ .table-wrap table[data-table] tbody tr').count()).toBe(records(name).length)
-    expect(await page.locator('#downloads + .table-wrap tbody tr').count()).toBe(3)
+    // CSV, CSV for Excel and JSON, and each typed format the version shown holds.
+    const typed = typedFormats.filter(({suffix}) => existsSync(path.join(shownFolder, `${name}${suffix}`)))
+    expect(await page.locator('#downloads + .table-wrap tbody tr').count()).toBe(formats.length + typed.length)
     const schemas = await page.locator('#schemas a').evaluateAll((links) => links.map((link) => link.getAttribute('href')))
-    expect(schemas).toEqual([`/data/draft/schema/${name}.schema.json`, `/data/draft/schema/${name}.json.schema.json`])
+    expect(schemas).toEqual([`/data/${shownVersion}/schema/${name}.schema.json`, `/data/${shownVersion}/schema/${name}.json.schema.json`])
     await page.close()
   })
 

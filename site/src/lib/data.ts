@@ -1,15 +1,16 @@
 /**
- * The published data, loaded once at build time from dist-data/draft/: the
- * site shows exactly what the downloads contain. The datasets and their order
+ * The published data, loaded once at build time from the version the site
+ * shows (./shown.ts: the latest release, or the draft while there is none):
+ * the site shows exactly what its downloads contain. The datasets and their order
  * are the pipeline's registry (pipeline/datasets.ts); their titles and
  * descriptions are those of their published JSON Schemas.
  */
 import {execFileSync} from 'node:child_process'
-import {readFileSync, readdirSync, statSync} from 'node:fs'
+import {existsSync, readFileSync} from 'node:fs'
 import {createHash} from 'node:crypto'
 import path from 'node:path'
 import {datasets as registry} from '../../../pipeline/datasets.ts'
-import {formats} from '../../../pipeline/write/formats.ts'
+import {formats, typedFormats} from '../../../pipeline/write/formats.ts'
 import type {BoardMemberRecord} from '../../../pipeline/extract/board-members/index.ts'
 import type {DocumentRecord} from '../../../pipeline/extract/documents/index.ts'
 import type {OrganisationRecord} from '../../../pipeline/extract/organisations/index.ts'
@@ -19,16 +20,18 @@ import type {RelationRecord} from '../../../pipeline/extract/term-relations/inde
 import type {TermRecord} from '../../../pipeline/extract/terms/index.ts'
 import type {TextFile} from '../../../pipeline/extract/texts.ts'
 import type {EventRecord} from '../../../pipeline/extract/timeline/index.ts'
+import {datasetHistory} from './history.ts'
+import {releases, shown} from './shown.ts'
 
 export type {BoardMemberRecord, DefinitionRecord, DocumentRecord, EventRecord, OrganisationRecord, RelationRecord, StatisticRecord, TermRecord}
 
-export const draftFolder = path.resolve('dist-data/draft')
+export {shown}
 
 const loaded = new Map<string, unknown>()
 
-/** A file of the draft, parsed once per build. */
+/** A file of the version shown, parsed once per build. */
 function load<T>(name: string): T {
-  if (!loaded.has(name)) loaded.set(name, JSON.parse(readFileSync(path.join(draftFolder, name), 'utf8')))
+  if (!loaded.has(name)) loaded.set(name, JSON.parse(readFileSync(path.join(shown.folder, name), 'utf8')))
   return loaded.get(name) as T
 }
 
@@ -109,7 +112,7 @@ export function rowsOf(name: string): Array<Record<string, unknown>> {
 }
 
 export interface Download {
-  /** File name in dist-data/draft/, also its URL under /data/draft/. */
+  /** File name in the folder of the version shown, also its URL under /data/<version>/. */
   file: string
   format: string
   mediaType: string
@@ -117,22 +120,15 @@ export interface Download {
   sha256: string
 }
 
-/** The three downloads of a dataset, with their size and SHA-256. */
+/** The downloads of a dataset, with their size and SHA-256: CSV, CSV for Excel and JSON, and the typed formats (Parquet) where the version shown has them. */
 export function downloadsOf(name: string): Download[] {
-  return formats.map(({suffix, format, mediaType}) => fileInfo(`${name}${suffix}`, format, mediaType))
+  const typed = typedFormats.filter(({suffix}) => existsSync(path.join(shown.folder, `${name}${suffix}`)))
+  return [...formats, ...typed].map(({suffix, format, mediaType}) => fileInfo(`${name}${suffix}`, format, mediaType))
 }
 
 export function fileInfo(file: string, format: string, mediaType: string): Download {
-  const bytes = readFileSync(path.join(draftFolder, file))
+  const bytes = readFileSync(path.join(shown.folder, file))
   return {file, format, mediaType, bytes: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex')}
-}
-
-/** Every file of the draft release, folders included (schema/, texts/), as paths with `/` (for the download endpoints). */
-export function draftFiles(): string[] {
-  return readdirSync(draftFolder, {recursive: true, encoding: 'utf8'})
-    .filter((name) => statSync(path.join(draftFolder, name)).isFile())
-    .map((name) => name.split(path.sep).join('/'))
-    .sort()
 }
 
 /** The resource of datapackage.json whose file is `file`. */
@@ -152,13 +148,18 @@ export function resourceOf(name: string): Resource & {schema: NonNullable<Resour
 /** A document's text as its source page shows it: texts/<id>.json, written by the pipeline. */
 export function textOf(id: string): TextFile {
   // Read once, by its page alone: not kept.
-  return JSON.parse(readFileSync(path.join(draftFolder, 'texts', `${id}.json`), 'utf8')) as TextFile
+  return JSON.parse(readFileSync(path.join(shown.folder, 'texts', `${id}.json`), 'utf8')) as TextFile
 }
 
-/** Date (YYYY-MM-DD) of the last commit that changed a dataset's CSV, or null outside a git checkout. */
+/**
+ * When a dataset's records last changed (YYYY-MM-DD): the date of the last
+ * release that changed them; for the draft, of the last commit that changed
+ * its CSV, or null outside a git checkout.
+ */
 export function lastChanged(name: string): string | null {
+  if (!shown.draft) return datasetHistory(releases, name).at(-1)?.date ?? null
   try {
-    const date = execFileSync('git', ['log', '-1', '--format=%cs', '--', path.join(draftFolder, `${name}.csv`)], {encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore']}).trim()
+    const date = execFileSync('git', ['log', '-1', '--format=%cs', '--', path.join(shown.folder, `${name}.csv`)], {encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore']}).trim()
     return date === '' ? null : date
   } catch {
     return null

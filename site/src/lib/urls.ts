@@ -1,4 +1,8 @@
 /** Every URL the site links to, in one place: pages map one-to-one to these. */
+import {shown} from './shown.ts'
+
+/** A file of a version ('1.0.0', 'latest' or 'draft'): the URL never changes for a release. */
+const file = (version: string, name: string) => `/data/${version}/${name}`
 
 export const urls = {
   home: '/',
@@ -16,7 +20,13 @@ export const urls = {
   structure: '/structure/',
   search: '/search/',
   about: '/about/',
-  download: (file: string) => `/data/draft/${file}`
+  releases: '/releases/',
+  release: (version: string) => `/releases/${version}/`,
+  /** The page listing the draft's files. */
+  draft: '/data/draft/',
+  file,
+  /** A file of the version the site shows. */
+  download: (name: string) => file(shown.version, name)
 }
 
 /** The datasets whose records have pages of their own: the page of one of them, by its id. */
