@@ -81,9 +81,19 @@ interface Cell {
 }
 type Row = ReadonlyArray<Cell | undefined>
 
+/** What ends a cell cut to Excel's limit; the CSV and JSON hold the whole value. */
+export const cutMark = ' … [cut: Excel holds 32,767 characters in a cell; the CSV has the whole value]'
+
 function text(value: string, format: number = style.text): Cell {
-  if (value.length > maxText) throw new Error(`Unexpected cell of ${value.length} characters, Excel holds at most ${maxText}: \`${value.slice(0, 40)}…\``)
+  // A spreadsheet cannot hold more: say so in the cell rather than fail the whole release.
+  if (value.length > maxText) value = fitted(value, maxText - cutMark.length) + cutMark
   return {type: 's', value, style: format, width: Math.max(...value.split(/\r\n|[\r\n]/).map((line) => [...line].length))}
+}
+
+/** The start of `value` in at most `length` UTF-16 units, never half a surrogate pair. */
+function fitted(value: string, length: number): string {
+  const cut = value.slice(0, length)
+  return /[\uD800-\uDBFF]$/.test(cut) ? cut.slice(0, -1) : cut
 }
 
 /** A record's value as a cell: numbers and booleans typed, a date column's days as dates, anything else text (lists joined as in the CSV). */

@@ -13,6 +13,7 @@ import {parse} from 'csv-parse/sync'
 import ExcelJS from 'exceljs'
 import * as XLSX from 'xlsx'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
+import {cutMark} from '../../pipeline/write/xlsx.ts'
 import {projectRoot} from '../helpers/project.ts'
 
 interface Field {
@@ -103,6 +104,11 @@ describe('SQLite, read by better-sqlite3', () => {
 
 describe('the workbook', () => {
   const bytes = readFileSync(bundle('.xlsx'))
+  /** The CSV's rows as a workbook holds them: a cell longer than Excel's 32,767 characters is cut, and says so. */
+  const workbookRows = (name: string, got: string[][]) => csv(name).map((row, index) => row.map((cell, column) => {
+    const held = got[index]?.[column] ?? ''
+    return cell.length > 32767 && held.endsWith(cutMark) && cell.startsWith(held.slice(0, -cutMark.length)) ? held : cell
+  }))
 
   it('should open in exceljs with an About sheet, then a sheet per dataset holding the CSV\'s cells', async () => {
     const workbook = new ExcelJS.Workbook()
@@ -118,7 +124,7 @@ describe('the workbook', () => {
           return number === 1 ? String(value) : asCell(value, field)
         })
       })
-      expect(rows, name).toEqual(csv(name))
+      expect(rows, name).toEqual(workbookRows(name, rows))
       expect(sheet.views[0]).toMatchObject({state: 'frozen', ySplit: 1})
     }
   })
@@ -129,7 +135,8 @@ describe('the workbook', () => {
     for (const name of names) {
       const fields = fieldsOf(name)
       const rows = XLSX.utils.sheet_to_json<unknown[]>(workbook.Sheets[name]!, {header: 1, raw: true, defval: null})
-      expect(rows.map((row, index) => (index === 0 ? row.map(String) : fields.map((field, column) => asCell(row[column], field)))), name).toEqual(csv(name))
+      const cells = rows.map((row, index) => (index === 0 ? row.map(String) : fields.map((field, column) => asCell(row[column], field))))
+      expect(cells, name).toEqual(workbookRows(name, cells))
       const sheet = workbook.Sheets[name]!
       for (const [column, field] of fields.entries()) {
         for (let row = 1; row < rows.length; row++) {

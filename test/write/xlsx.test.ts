@@ -5,7 +5,7 @@ import {describe, expect, it} from 'vitest'
 import XLSX from 'xlsx'
 import yauzl from 'yauzl'
 import type {Column, Table} from '../../pipeline/write/table.ts'
-import {toXlsx, type WorkbookInput} from '../../pipeline/write/xlsx.ts'
+import {cutMark, toXlsx, type WorkbookInput} from '../../pipeline/write/xlsx.ts'
 
 const column = (name: string, type: Column['type'], extra: Partial<Column> = {}): Column =>
   ({name, type, description: `The ${name} – £, "quoted" & <marked>`, required: false, ...extra})
@@ -233,8 +233,21 @@ describe('toXlsx, dates and limits', () => {
     expect(types(['2024-01-01T10:00:00Z'])).toEqual(['s'])
   })
 
-  it('should refuse what Excel cannot hold rather than change it', () => {
+  it('should refuse a number no cell can hold', () => {
     expect(() => toXlsx({...input, tables: [{...values, records: [{share: Number.NaN}]}]})).toThrow(/finite/)
-    expect(() => toXlsx({...input, tables: [{...values, records: [{text: 'x'.repeat(32768)}]}]})).toThrow(/32767/)
+  })
+
+  it('should cut text longer than a cell holds to Excel\'s limit, saying so in the cell, and never split a character', async () => {
+    const long = 'x'.repeat(32700) + '😀'.repeat(100)
+    const book = new ExcelJS.Workbook()
+    await book.xlsx.load(toXlsx({...input, tables: [{...values, records: [{text: long}, {text: 'short'}]}]}) as unknown as ArrayBuffer)
+    const sheet = book.getWorksheet(values.name)!
+    const column = values.columns.findIndex((column) => column.name === 'text') + 1
+    const cut = String(sheet.getRow(2).getCell(column).value)
+    expect(cut.length).toBeLessThanOrEqual(32767)
+    expect(cut.endsWith(cutMark)).toBe(true)
+    expect(long.startsWith(cut.slice(0, -cutMark.length))).toBe(true)
+    expect(/[\uD800-\uDBFF]$/.test(cut.slice(0, -cutMark.length))).toBe(false)
+    expect(sheet.getRow(3).getCell(column).value).toBe('short')
   })
 })
