@@ -5,13 +5,10 @@
  * site built from it keeps the term's page as a tombstone, shows the change
  * in the statistic's history, and has no broken link.
  */
-import {execFile} from 'node:child_process'
-import {cp, mkdtemp, readFile, rm, symlink} from 'node:fs/promises'
 import {readFileSync, readdirSync, renameSync, writeFileSync} from 'node:fs'
+import {cp, readFile} from 'node:fs/promises'
 import type {Server} from 'node:http'
-import {tmpdir} from 'node:os'
 import path from 'node:path'
-import {promisify} from 'node:util'
 import {HtmlValidate} from 'html-validate'
 import type {Browser} from 'playwright-core'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
@@ -23,8 +20,8 @@ import {crawl} from '../helpers/links.ts'
 import {projectRoot} from '../helpers/project.ts'
 import {newest} from '../helpers/releases.ts'
 import {launchBrowser, serve} from '../helpers/site.ts'
+import {removeThrowaway, throwawaySite} from '../helpers/throwaway.ts'
 
-const run = promisify(execFile)
 type Row = Record<string, unknown>
 let root: string
 let site: string
@@ -77,24 +74,20 @@ function cutNext(releases: string, base: string): void {
 }
 
 beforeAll(async () => {
-  if (!newest) return
-  root = await mkdtemp(path.join(tmpdir(), 'icb-tombstones-'))
-  for (const entry of ['pipeline', 'site', 'sources', 'schema', 'dist-data', 'astro.config.mjs', 'package.json', 'tsconfig.json']) {
-    await cp(path.join(projectRoot, entry), path.join(root, entry), {recursive: true})
-  }
-  const releases = path.join(root, 'dist-data/releases')
-  await cp(path.join(releases, newest), path.join(releases, `${newest}.copy`), {recursive: true})
-  cutNext(releases, newest)
-  await symlink(path.join(projectRoot, 'node_modules'), path.join(root, 'node_modules'))
-  await run(process.execPath, [path.join(projectRoot, 'node_modules/astro/bin/astro.mjs'), 'build'], {cwd: root, env: {...process.env, ASTRO_TELEMETRY_DISABLED: '1'}})
-  site = path.join(root, 'dist')
+  const base = newest
+  if (!base) return
+  ;({root, site} = await throwawaySite(async (copy) => {
+    const releases = path.join(copy, 'dist-data/releases')
+    await cp(path.join(releases, base), path.join(releases, `${base}.copy`), {recursive: true})
+    cutNext(releases, base)
+  }))
   ;({server, origin} = await serve(site))
   browser = await launchBrowser()
 }, 180_000)
 afterAll(async () => {
   await browser?.close()
   server?.close()
-  if (root) await rm(root, {recursive: true, force: true})
+  await removeThrowaway(root)
 })
 
 describe.skipIf(!newest)('a release that removes records', () => {
