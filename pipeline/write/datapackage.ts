@@ -66,17 +66,7 @@ export function toDatapackage(publication: Publication, datasets: readonly Datas
         bytes: csv.bytes,
         hash: `sha256:${csv.sha256}`,
         dialect: {$schema: 'https://datapackage.org/profiles/2.0/tabledialect.json', delimiter: ',', lineTerminator: '\n', quoteChar: '"', header: true},
-        schema: {
-          $schema: 'https://datapackage.org/profiles/2.0/tableschema.json',
-          fields: columnsOf(dataset.name).map((column) => field(dataset.name, column)),
-          missingValues: [''],
-          primaryKey: ['id'],
-          // A list of ids cannot be a Table Schema foreign key; the build checks that each of them resolves.
-          foreignKeys: [{field: 'document', resource: 'documents'}, ...dataset.foreignKeys.filter((key) => !key.list)].map((key) => ({
-            fields: [key.field],
-            reference: {resource: key.resource, fields: ['id']}
-          }))
-        }
+        schema: {$schema: 'https://datapackage.org/profiles/2.0/tableschema.json', ...tableSchemaOf(dataset)}
       }
       const records = {
         name: `${dataset.name}-json`,
@@ -143,6 +133,20 @@ function field(dataset: string, column: string): Field {
     ...(list ? {itemType: [schema.items?.type ?? 'string'].flat()[0]!, delimiter: listDelimiter} : {}),
     ...(schema.format === 'uri' ? {format: 'uri'} : {}),
     ...(Object.keys(constraints).length > 0 ? {constraints} : {})
+  }
+}
+
+/** A dataset's Table Schema: its fields, missing values, primary key and foreign keys (datapackage.json and the CSVW metadata describe the CSV by it). */
+export function tableSchemaOf(dataset: Pick<DatasetRecords, 'name' | 'foreignKeys'>) {
+  return {
+    fields: columnsOf(dataset.name).map((column) => field(dataset.name, column)),
+    missingValues: [''],
+    primaryKey: ['id'],
+    // A list of ids cannot be a Table Schema foreign key; the build checks that each of them resolves.
+    foreignKeys: [{field: 'document', resource: 'documents'}, ...dataset.foreignKeys.filter((key) => !key.list)].map((key) => ({
+      fields: [key.field],
+      reference: {resource: key.resource, fields: ['id']}
+    }))
   }
 }
 

@@ -1,5 +1,6 @@
 /**
- * The release: each dataset's CSV, Excel CSV, JSON and Parquet, then the
+ * The release: each dataset's CSV, Excel CSV, JSON and Parquet (and the
+ * CSV's CSVW metadata), then the
  * files of every dataset at once (the workbook, the SQLite database and its
  * Datasette metadata), the schemas, and datapackage.json last. Text files are
  * made piece by piece, so a large release is written as it is made and never
@@ -8,9 +9,10 @@
 import {createHash} from 'node:crypto'
 import type {Publication} from '../publication.ts'
 import type {DatasetRecords} from '../validate/index.ts'
-import {columnsOf} from '../validate/schemas.ts'
+import {columnsOf, schemas} from '../validate/schemas.ts'
 import {csvChunks} from './csv.ts'
-import {tableOf, toDatapackage, type FileSummary} from './datapackage.ts'
+import {csvwMetadata} from '../publish/csvw.ts'
+import {tableOf, tableSchemaOf, toDatapackage, type FileSummary} from './datapackage.ts'
 import {datasetteMetadata} from './datasette.ts'
 import {bundles, formats, typedFormats, type BundleSuffix, type Suffix} from './formats.ts'
 import {jsonChunks} from './json.ts'
@@ -53,6 +55,9 @@ export function* releaseFiles(datasets: readonly DatasetRecords[], publication: 
   for (const dataset of datasets) {
     const columns = columnsOf(dataset.name)
     for (const format of [...formats, ...typedFormats]) yield summarisedFile(dataset.name + format.suffix, render[format.suffix](dataset, columns), summaries)
+    // CSVW tools find a CSV's metadata by this name beside it.
+    const {title, description} = schemas.get(dataset.name)!
+    yield {name: `${dataset.name}.csv-metadata.json`, content: [JSON.stringify(csvwMetadata({url: `${dataset.name}.csv`, title, description, ...tableSchemaOf(dataset)}, publication), null, 2) + '\n']}
   }
   const tables = datasets.map(tableOf)
   // Every record's document, and each dataset's other single-valued references, as the database's foreign keys.

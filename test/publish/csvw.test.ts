@@ -89,6 +89,8 @@ describe('csvwMetadata', () => {
     expect(tables.length).toBeGreaterThan(0)
     for (const table of tables) {
       const metadata = csvwMetadata(table, publication) as Json
+      // The build publishes it beside the CSV, where CSVW tools look for it.
+      expect(JSON.parse(readFileSync(path.join(draft, `${table.url}-metadata.json`), 'utf8')), table.url).toEqual(metadata)
       expect(problemsReading(csvOf(table), metadata), table.url).toEqual([])
       expect(metadata).toMatchObject({
         '@context': ['http://www.w3.org/ns/csvw', {'@language': 'en'}], url: table.url, 'dc:title': table.title, 'dc:description': table.description,
