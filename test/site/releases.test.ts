@@ -121,6 +121,15 @@ describe('releases', () => {
   })
 })
 
+describe('search', () => {
+  it('leaves citations and version histories out of the index: they say the same on every page', async () => {
+    const {context, page} = await open('/search/?q=BibTeX')
+    await page.waitForFunction(() => /results? for/.test(document.querySelector('#search-status')?.textContent ?? ''), undefined, {timeout: 10_000})
+    expect(await page.locator('#search-status').textContent()).toBe('0 results for “BibTeX”')
+    await context.close()
+  })
+})
+
 describe('copying a citation', () => {
   const url = newest ? `/releases/${newest}/` : '/'
 
