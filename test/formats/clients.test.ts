@@ -9,26 +9,8 @@ import path from 'node:path'
 import {DuckDBInstance, type DuckDBConnection} from '@duckdb/node-api'
 import {parse} from 'csv-parse/sync'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
-import {projectRoot} from '../helpers/project.ts'
+import {datapackage, draft, fieldsOf, names, type Field} from '../helpers/draft.ts'
 
-interface Field {
-  name: string
-  type: string
-  itemType?: string
-  delimiter?: string
-}
-interface Resource {
-  name: string
-  path: string
-  type?: string
-  schema?: {fields: Field[]}
-}
-
-const draft = path.join(projectRoot, 'dist-data/draft')
-const datapackage = JSON.parse(readFileSync(path.join(draft, 'datapackage.json'), 'utf8')) as {resources: Resource[]}
-const tables = datapackage.resources.filter((resource) => resource.type === 'table')
-const names = tables.map((resource) => resource.name)
-const fieldsOf = (name: string) => tables.find((resource) => resource.name === name)!.schema!.fields
 const json = (name: string) => JSON.parse(readFileSync(path.join(draft, `${name}.json`), 'utf8')) as Array<Record<string, unknown>>
 const file = (name: string) => path.join(draft, name).replaceAll("'", "''")
 

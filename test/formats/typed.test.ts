@@ -14,25 +14,8 @@ import ExcelJS from 'exceljs'
 import * as XLSX from 'xlsx'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {cutMark} from '../../pipeline/write/xlsx.ts'
-import {projectRoot} from '../helpers/project.ts'
+import {datapackage, draft, fieldsOf, names, type Field} from '../helpers/draft.ts'
 
-interface Field {
-  name: string
-  type: string
-  delimiter?: string
-}
-interface Resource {
-  name: string
-  path: string
-  type?: string
-  schema?: {fields: Field[]}
-}
-
-const draft = path.join(projectRoot, 'dist-data/draft')
-const datapackage = JSON.parse(readFileSync(path.join(draft, 'datapackage.json'), 'utf8')) as {name: string; resources: Resource[]}
-const tables = datapackage.resources.filter((resource) => resource.type === 'table')
-const names = tables.map((resource) => resource.name)
-const fieldsOf = (name: string) => tables.find((resource) => resource.name === name)!.schema!.fields
 const csv = (name: string) => parse(readFileSync(path.join(draft, `${name}.csv`)), {columns: false}) as string[][]
 const bundle = (suffix: string) => path.join(draft, datapackage.name + suffix)
 
