@@ -1,7 +1,16 @@
 // @ts-check
+import {readFileSync} from 'node:fs'
+import path from 'node:path'
 import {defineConfig} from 'astro/config'
+import {parse} from 'yaml'
+import {sitemap} from './site/integrations/sitemap.mjs'
+
+// The site's public address, as sources/publication.yml gives it (null until it has one): canonical URLs and the sitemap take it.
+const {base_url: baseUrl} = parse(readFileSync(path.resolve('sources/publication.yml'), 'utf8'))
 
 export default defineConfig({
+  ...(baseUrl ? {site: baseUrl} : {}),
+  integrations: [sitemap()],
   srcDir: './site/src',
   publicDir: './site/public',
   outDir: './dist',

@@ -10,7 +10,7 @@ import {existsSync, readFileSync} from 'node:fs'
 import {createHash} from 'node:crypto'
 import path from 'node:path'
 import {datasets as registry} from '../../../pipeline/datasets.ts'
-import {formats, typedFormats} from '../../../pipeline/write/formats.ts'
+import {bundles, formats, typedFormats} from '../../../pipeline/write/formats.ts'
 import type {BoardMemberRecord} from '../../../pipeline/extract/board-members/index.ts'
 import type {DocumentRecord} from '../../../pipeline/extract/documents/index.ts'
 import type {OrganisationRecord} from '../../../pipeline/extract/organisations/index.ts'
@@ -120,10 +120,22 @@ export interface Download {
   sha256: string
 }
 
-/** The downloads of a dataset, with their size and SHA-256: CSV, CSV for Excel and JSON, and the typed formats (Parquet) where the version shown has them. */
+/** The downloads of a dataset that the version shown holds, with their size and SHA-256: CSV, CSV for Excel, JSON, Parquet. */
 export function downloadsOf(name: string): Download[] {
-  const typed = typedFormats.filter(({suffix}) => existsSync(path.join(shown.folder, `${name}${suffix}`)))
-  return [...formats, ...typed].map(({suffix, format, mediaType}) => fileInfo(`${name}${suffix}`, format, mediaType))
+  return [...formats, ...typedFormats].filter(({suffix}) => existsSync(path.join(shown.folder, `${name}${suffix}`))).map(({suffix, format, mediaType}) => fileInfo(`${name}${suffix}`, format, mediaType))
+}
+
+/** The CSVW metadata of a dataset's CSV (`<name>.csv-metadata.json`, found beside it by CSVW tools), when the version shown holds it. */
+export function csvwOf(name: string): Download | undefined {
+  const file = `${name}.csv-metadata.json`
+  return existsSync(path.join(shown.folder, file)) ? fileInfo(file, 'CSVW metadata', 'application/json') : undefined
+}
+
+/** The files of every dataset at once that the version shown holds, in the pipeline's order (the workbook first). */
+export function bundleDownloads(): Array<Download & {suffix: string}> {
+  return bundles
+    .filter(({suffix}) => existsSync(path.join(shown.folder, `${datapackage.name}${suffix}`)))
+    .map(({suffix, format, mediaType}) => ({...fileInfo(`${datapackage.name}${suffix}`, format, mediaType), suffix}))
 }
 
 export function fileInfo(file: string, format: string, mediaType: string): Download {

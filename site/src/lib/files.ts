@@ -10,18 +10,18 @@ import {bundles, typedFormats} from '../../../pipeline/write/formats.ts'
 import {draftFolder, latest, releases} from './shown.ts'
 
 /** Content types by extension (the typed formats' and bundles' as the pipeline names them), and of the plain-text files without one. */
-const types: Record<string, string> = {
+export const contentTypes: Record<string, string> = {
   ...Object.fromEntries([...typedFormats, ...bundles].map(({suffix, mediaType}) => [suffix.slice(suffix.lastIndexOf('.')), mediaType])),
   '.csv': 'text/csv; charset=utf-8',
   '.json': 'application/json',
   '.zip': 'application/zip',
   '.md': 'text/markdown; charset=utf-8'
 }
-const plainText = new Set(['SHA256SUMS', 'LICENSE', 'LICENSE-DATA'])
+export const plainTextFiles: ReadonlySet<string> = new Set(['SHA256SUMS', 'LICENSE', 'LICENSE-DATA'])
 
 export function contentTypeOf(file: string): string {
-  if (plainText.has(path.posix.basename(file))) return 'text/plain; charset=utf-8'
-  return types[path.posix.extname(file)] ?? 'application/octet-stream'
+  if (plainTextFiles.has(path.posix.basename(file))) return 'text/plain; charset=utf-8'
+  return contentTypes[path.posix.extname(file)] ?? 'application/octet-stream'
 }
 
 /** The folder whose files /data/<version>/ serves: a release, the newest one for 'latest', or the draft. */

@@ -20,6 +20,7 @@ export const urls = {
   structure: '/structure/',
   search: '/search/',
   about: '/about/',
+  api: '/api/',
   releases: '/releases/',
   release: (version: string) => `/releases/${version}/`,
   /** The page listing the draft's files. */
