@@ -164,37 +164,39 @@ function sheetXml(sheet: Sheet, index: number, share: (text: string) => number):
     const format = sheet.formats[column] ? ` style="${sheet.formats[column]}"` : ''
     return `<col min="${column + 1}" max="${column + 1}" width="${width}" customWidth="1"${format}/>`
   }).join('')
-  let data = ''
+  const data: string[] = []
   sheet.rows.forEach((row, at) => {
     if (row.every((value) => value === undefined)) return
-    data += `<row r="${at + 1}">`
+    let line = `<row r="${at + 1}">`
     row.forEach((value, column) => {
       if (!value) return
       const format = value.style ? ` s="${value.style}"` : ''
       const type = value.type === 'n' ? '' : ` t="${value.type}"`
-      data += `<c r="${letters(column)}${at + 1}"${format}${type}><v>${value.type === 's' ? share(value.value) : value.value}</v></c>`
+      line += `<c r="${letters(column)}${at + 1}"${format}${type}><v>${value.type === 's' ? share(value.value) : value.value}</v></c>`
     })
-    data += '</row>'
+    data.push(line + '</row>')
   })
   const pane = sheet.table ? '<pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" activeCell="A2" sqref="A2"/>' : ''
   return `${declaration}<worksheet xmlns="${ns.main}" xmlns:r="${ns.r}"><dimension ref="A1:${last}"/>` +
     `<sheetViews><sheetView${index === 0 ? ' tabSelected="1"' : ''} workbookViewId="0">${pane}</sheetView></sheetViews>` +
-    `<sheetFormatPr defaultRowHeight="15"/>${cols ? `<cols>${cols}</cols>` : ''}<sheetData>${data}</sheetData>` +
+    `<sheetFormatPr defaultRowHeight="15"/>${cols ? `<cols>${cols}</cols>` : ''}<sheetData>${data.join('')}</sheetData>` +
     `${sheet.table && columns > 0 ? `<autoFilter ref="A1:${last}"/>` : ''}</worksheet>`
 }
 
 /** The workbook as XLSX bytes, the same for the same input on every run. */
 export function toXlsx(input: WorkbookInput): Buffer {
   const names = sheetNames(input.tables)
-  const tables = input.tables.map((table, index) => ({name: names[index]!, ...tableSheet(table), table: true}))
+  // A data sheet's cells are made only when the zip reaches it, and let go after: one table's cells in memory at a time.
+  const dataSheet = (index: number): Sheet => {
+    const sheet = tableSheet(input.tables[index]!)
+    return {name: names[index]!, ...sheet, measured: sheet.rows, table: true}
+  }
   const columnsHeader = ['sheet', 'column', 'type', 'meaning'].map((name) => text(name, style.header))
   const columnRows = input.tables.flatMap((table, index) =>
     table.columns.map((column) => [names[index]!, column.name, typeOf(column), column.description].map((value) => text(value))))
   const intro = [[text(input.about.title, style.header)], ...input.about.lines.map((line) => [text(line)]), []]
-  const sheets: Sheet[] = [
-    {name: 'About', rows: [...intro, columnsHeader, ...columnRows], formats: [], measured: [columnsHeader, ...columnRows], table: false},
-    ...tables.map((sheet) => ({...sheet, measured: sheet.rows}))
-  ]
+  const about: Sheet = {name: 'About', rows: [...intro, columnsHeader, ...columnRows], formats: [], measured: [columnsHeader, ...columnRows], table: false}
+  const sheets = [{name: 'About', table: false, rows: about.rows.length, columns: width(about)}, ...input.tables.map((table, index) => ({name: names[index]!, table: true, rows: table.records.length + 1, columns: table.columns.length}))]
 
   const strings = new Map<string, number>()
   let uses = 0
@@ -203,15 +205,16 @@ export function toXlsx(input: WorkbookInput): Buffer {
     if (!strings.has(value)) strings.set(value, strings.size)
     return strings.get(value)!
   }
-  const worksheets = sheets.map((sheet, index) => sheetXml(sheet, index, share))
-  const shared = [...strings.keys()].map((value) => `<si><t xml:space="preserve">${cellText(value)}</t></si>`).join('')
+  const worksheets = sheets.map((_, index) => () => sheetXml(index === 0 ? about : dataSheet(index - 1), index, share))
+  // Made after every sheet has shared its strings: the zip reaches this part last.
+  const shared = () => `${declaration}<sst xmlns="${ns.main}" count="${uses}" uniqueCount="${strings.size}">${[...strings.keys()].map((value) => `<si><t xml:space="preserve">${cellText(value)}</t></si>`).join('')}</sst>`
 
   const sheetList = sheets.map(({name}, index) => `<sheet name="${escape(name)}" sheetId="${index + 1}" r:id="rId${index + 1}"/>`).join('')
   // Excel keeps each autofilter's range in a hidden name local to its sheet.
   const filters = sheets.map((sheet, index) => {
-    const columns = width(sheet)
+    const columns = sheet.columns
     if (!sheet.table || columns === 0) return ''
-    const range = `'${sheet.name.replaceAll("'", "''")}'!$A$1:$${letters(columns - 1)}$${sheet.rows.length}`
+    const range = `'${sheet.name.replaceAll("'", "''")}'!$A$1:$${letters(columns - 1)}$${sheet.rows}`
     return `<definedName name="_xlnm._FilterDatabase" localSheetId="${index}" hidden="1">${escape(range)}</definedName>`
   }).join('')
   const workbook = `${declaration}<workbook xmlns="${ns.main}" xmlns:r="${ns.r}"><bookViews><workbookView activeTab="0"/></bookViews>` +
@@ -251,7 +254,7 @@ export function toXlsx(input: WorkbookInput): Buffer {
     {name: 'xl/workbook.xml', content: workbook},
     {name: 'xl/_rels/workbook.xml.rels', content: workbookRels},
     {name: 'xl/styles.xml', content: styles},
-    {name: 'xl/sharedStrings.xml', content: `${declaration}<sst xmlns="${ns.main}" count="${uses}" uniqueCount="${strings.size}">${shared}</sst>`},
-    ...worksheets.map((content, index) => ({name: `xl/worksheets/sheet${index + 1}.xml`, content}))
+    ...worksheets.map((content, index) => ({name: `xl/worksheets/sheet${index + 1}.xml`, content})),
+    {name: 'xl/sharedStrings.xml', content: shared}
   ], {date: input.date})
 }

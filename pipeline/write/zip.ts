@@ -11,7 +11,8 @@ import {crc32, deflateRawSync} from 'node:zlib'
 export interface ZipEntry {
   /** Path inside the zip, with `/` */
   name: string
-  content: string | Uint8Array
+  /** The bytes, or a function that makes them when the entry is reached: only one entry's uncompressed bytes are then held at a time. */
+  content: string | Uint8Array | (() => string | Uint8Array)
 }
 
 // A size or offset of 0xFFFFFFFF, or a count of 0xFFFF, means "read the
@@ -67,7 +68,8 @@ export function zip(entries: readonly ZipEntry[], options: {date: string /* YYYY
     if (problem) throw new Error(`Unexpected zip entry \`${entry.name}\`: its name ${problem}`)
     names.add(entry.name)
     const name = Buffer.from(entry.name)
-    const data = typeof entry.content === 'string' ? Buffer.from(entry.content) : entry.content
+    const content = typeof entry.content === 'function' ? entry.content() : entry.content
+    const data = typeof content === 'string' ? Buffer.from(content) : content
     if (name.length > 0xffff) throw new Error(`Unexpected zip entry \`${entry.name}\`: its name is longer than 65,535 bytes`)
     if (data.length > maxBytes) throw new Error(`Unexpected zip entry \`${entry.name}\`: it is larger than ${maxBytes} bytes (needs zip64)`)
     const deflated = data.length === 0 ? data : deflateRawSync(data, {level: 9})

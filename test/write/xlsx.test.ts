@@ -185,7 +185,7 @@ describe('toXlsx, the package', async () => {
   it('should hold every part, in a fixed order, each well-formed XML', () => {
     expect(parts.map(([name]) => name)).toEqual([
       '[Content_Types].xml', '_rels/.rels', 'docProps/core.xml', 'docProps/app.xml', 'xl/workbook.xml', 'xl/_rels/workbook.xml.rels',
-      'xl/styles.xml', 'xl/sharedStrings.xml', ...sheetNames.map((_, index) => `xl/worksheets/sheet${index + 1}.xml`)
+      'xl/styles.xml', ...sheetNames.map((_, index) => `xl/worksheets/sheet${index + 1}.xml`), 'xl/sharedStrings.xml'
     ])
     for (const [, xml] of parts) wellFormed(xml)
     const types = parts[0]![1]
