@@ -65,6 +65,7 @@ export async function cutRelease(options: ReleaseOptions = {}): Promise<ReleaseR
   if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(Date.parse(date))) return refuse(`Unexpected date \`${date}\`, expected YYYY-MM-DD`)
   if (options.version !== undefined && !versionPattern.test(options.version)) return refuse(`Unexpected version \`${options.version}\`, expected MAJOR.MINOR.PATCH`)
 
+  if (options.version !== undefined && listReleases(root).includes(options.version)) return refuse(`Unexpected version ${options.version}: it is released already, and a release is never rewritten`)
   // A release is compared with frozen ones only when they are intact.
   const frozen = checkReleases(root)
   if (hasErrors(frozen)) return result({files: frozen})

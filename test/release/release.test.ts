@@ -125,11 +125,14 @@ describe('npm run release', () => {
     expect(readme).toContain('`value`')
   })
 
-  it('should cut no release when nothing changed', async () => {
+  it('should cut no release when nothing changed, and refuse a released version even then', async () => {
     const before = await releasesState()
     const {code, out} = await run([])
     expect(code).toBe(0)
     expect(out).toBe('No change since 1.0.0: no release to cut.')
+    const again = await run(['--version', '1.0.0'])
+    expect(again.code).toBe(1)
+    expect(again.out).toContain('Unexpected version 1.0.0: it is released already, and a release is never rewritten')
     expect(await releasesState()).toBe(before)
   })
 
