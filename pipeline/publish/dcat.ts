@@ -40,8 +40,8 @@
  * them against the address it fetched the document from.
  */
 import jsonld from 'jsonld'
-import {DataFactory, Writer, type Quad, type Term} from 'n3'
 import {urlOf, type Catalogue, type Distribution} from './catalogue.ts'
+import {toTurtle} from './turtle.ts'
 
 export const ns = {
   dcat: 'http://www.w3.org/ns/dcat#',
@@ -276,51 +276,9 @@ export function dcatJsonLd(catalogue: Catalogue): Record<string, unknown> {
   }
 }
 
-/** Where root-relative addresses are put while the JSON-LD becomes RDF, and taken off again (`.invalid` is never a real host). */
-const placeholderBase = 'https://site-root.invalid/'
-
-/** The same graph as Turtle, made from the JSON-LD, with prefixes; relative addresses stay root-relative. Same input, same output. */
-export async function dcatTurtle(catalogue: Catalogue): Promise<string> {
-  const relative = catalogue.publication.base_url === null
-  // Safe mode: anything the JSON-LD says that would not become RDF is an error, not a silent loss.
-  const quads = await toRDF(dcatJsonLd(catalogue), {base: catalogue.publication.base_url ?? placeholderBase, documentLoader, safe: true})
-  const term = (t: JsonLdTerm): Term => {
-    switch (t.termType) {
-      case 'NamedNode': return DataFactory.namedNode(relative && t.value.startsWith(placeholderBase) ? `/${t.value.slice(placeholderBase.length)}` : t.value)
-      case 'BlankNode': return DataFactory.blankNode(t.value.replace(/^_:/, ''))
-      case 'Literal': return DataFactory.literal(t.value, t.language || DataFactory.namedNode(t.datatype!.value))
-      default: throw new Error(`dcat: unexpected ${t.termType} in the graph`)
-    }
-  }
-  const triples = quads
-    .map((q) => DataFactory.quad(term(q.subject) as Quad['subject'], term(q.predicate) as Quad['predicate'], term(q.object) as Quad['object']))
-    .sort((a, b) => compare(sortKey(a), sortKey(b)))
-  const writer = new Writer({prefixes: {...dcatContext}})
-  writer.addQuads(triples)
-  return new Promise((resolve, reject) => writer.end((error, result: string) => (error ? reject(error) : resolve(result))))
-}
-
-/** jsonld 9's toRDF, typed as it behaves (its @types lag: a loader's `contextUrl` may be null), returning its quads. */
-const toRDF = jsonld.toRDF as unknown as (input: object, options: {base: string; documentLoader: typeof documentLoader; safe: boolean}) => Promise<JsonLdQuad[]>
-
-interface JsonLdTerm {
-  termType: 'NamedNode' | 'BlankNode' | 'Literal' | 'DefaultGraph'
-  value: string
-  datatype?: {value: string}
-  language?: string
-}
-interface JsonLdQuad {
-  subject: JsonLdTerm
-  predicate: JsonLdTerm
-  object: JsonLdTerm
-}
-
-/** Triples grouped by subject (its rdf:type first), then predicate and object, so the Turtle reads node by node. */
-function sortKey(quad: Quad): string {
-  const {object} = quad
-  const value = object.termType === 'Literal' ? `"${object.value}"@${object.language}^^${object.datatype.value}` : `<${object.value}>`
-  const predicate = quad.predicate.value === `${ns.rdf}type` ? '' : quad.predicate.value
-  return `${quad.subject.value}\u0000${predicate}\u0000${value}`
+/** The same graph as Turtle, made from the JSON-LD (./turtle.ts), with its prefixes. Same input, same output. */
+export function dcatTurtle(catalogue: Catalogue): Promise<string> {
+  return toTurtle(dcatJsonLd(catalogue), {base: catalogue.publication.base_url, prefixes: dcatContext, documentLoader})
 }
 
 function period(id: string, {start, end}: {start: string; end: string}): Node {

@@ -37,7 +37,7 @@ const publication = publicationOf(readYamlFile('sources/publication.yml', projec
 const withEverything: Publication = {
   ...publication,
   base_url: 'https://data.example.org/kent-medway/',
-  doi: {concept: '10.5281/zenodo.1000000', versions: {'1.0.0': '10.5281/zenodo.1000001'}}
+  doi: {concept: '10.5281/zenodo.1000000', versions: {[listReleases(projectRoot).at(-1)!]: '10.5281/zenodo.1000001'}}
 }
 
 interface Resource {name: string; type?: string; path: string; title: string; description: string; format: string; mediatype: string; bytes: number; hash: string; schema?: {fields: Array<{name: string; type: string; description: string}>}}
