@@ -1,5 +1,6 @@
 /**
- * The built site, served on 127.0.0.1, and Debian's Chromium driven by
+ * The built site, served on 127.0.0.1 as a static host serves it (with the
+ * headers its _headers file gives), and Debian's Chromium driven by
  * playwright-core. Nothing is downloaded: the browser is /usr/bin/chromium.
  */
 import {execFile} from 'node:child_process'
@@ -9,6 +10,7 @@ import type {AddressInfo} from 'node:net'
 import path from 'node:path'
 import {promisify} from 'node:util'
 import {chromium, type Browser} from 'playwright-core'
+import {headersFor, parseHeaders, type Rule} from './headers.ts'
 import {projectRoot} from './project.ts'
 
 const run = promisify(execFile)
@@ -37,19 +39,24 @@ const types: Record<string, string> = {
   '.js': 'text/javascript; charset=utf-8',
   '.json': 'application/json',
   '.csv': 'text/csv; charset=utf-8',
-  '.svg': 'image/svg+xml'
+  '.svg': 'image/svg+xml',
+  '.txt': 'text/plain; charset=utf-8',
+  '.xml': 'application/xml'
 }
 
-/** Serve a folder as a static host would: `/x/` → `/x/index.html`. */
+/** Serve a folder as a static host would: `/x/` → `/x/index.html`, a type by extension, then the headers of every _headers rule that matches (joined, as hosts join them). */
 export async function serve(folder: string): Promise<{server: Server; origin: string}> {
+  const rules: Rule[] = await readFile(path.join(folder, '_headers'), 'utf8').then(parseHeaders, () => [])
+  const extra = (pathname: string) => Object.fromEntries([...headersFor(rules, pathname)].map(([name, values]) => [name, values.join(', ')]))
   const server = createServer(async (request, response) => {
     const pathname = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname)
-    let file = path.join(folder, pathname)
+    // Hosts read _headers; they do not serve it.
+    let file = path.join(folder, pathname === '/_headers' ? '/no-such-file' : pathname)
     if (!file.startsWith(folder)) return void response.writeHead(403).end()
     if (await stat(file).then((info) => info.isDirectory(), () => false)) file = path.join(file, 'index.html')
     try {
       const body = await readFile(file)
-      response.writeHead(200, {'content-type': types[path.extname(file)] ?? 'application/octet-stream'}).end(body)
+      response.writeHead(200, {'content-type': types[path.extname(file)] ?? 'application/octet-stream', ...extra(pathname)}).end(body)
     } catch {
       // As static hosts do: the site's own 404 page, with status 404.
       const notFound = await readFile(path.join(folder, '404.html')).catch(() => Buffer.from('Not found'))

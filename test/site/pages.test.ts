@@ -81,6 +81,7 @@ const pageTypes: Array<[string, string]> = [
   ['structure', '/structure/'],
   ['search', '/search/'],
   ['about', '/about/'],
+  ['api', '/api/'],
   ['releases', '/releases/'],
   ...(newest ? [['release', `/releases/${newest}/`] as [string, string]] : []),
   ['draft data', '/data/draft/'],
@@ -256,6 +257,21 @@ describe('the dataset table', () => {
     expect(await page.locator('table[data-table] tbody tr').count()).toBe(records('timeline').length)
     expect(await page.locator('.filter').count()).toBe(0)
     await plain.close()
+  })
+})
+
+describe('schema.org JSON-LD under the Content-Security-Policy', () => {
+  it.skipIf(!newest)('is a data block the browser parses and never runs: no policy violation on the home and dataset pages', async () => {
+    for (const url of ['/', '/datasets/terms/']) {
+      const page = await context.newPage()
+      // Recorded from the first script on: a violation is reported as an event on the document.
+      await page.addInitScript(() => document.addEventListener('securitypolicyviolation', (event) => ((window as unknown as {violations: string[]}).violations ??= []).push(`${event.violatedDirective} ${event.blockedURI}`)))
+      await page.goto(origin + url)
+      const types = await page.locator('script[type="application/ld+json"]').evaluateAll((scripts) => scripts.map((script) => (JSON.parse(script.textContent ?? '') as {'@type': string})['@type']))
+      expect(types, url).toEqual([url === '/' ? 'DataCatalog' : 'Dataset'])
+      expect(await page.evaluate(() => (window as unknown as {violations?: string[]}).violations ?? []), url).toEqual([])
+      await page.close()
+    }
   })
 })
 
