@@ -68,15 +68,24 @@ describe('the API page', () => {
 })
 
 describe('the examples, run against the built files', () => {
-  it('DuckDB: the SQL loads every row of the dataset', async () => {
+  /** Run an example's SQL in DuckDB, each address replaced by the built file's path: the last statement's rows. */
+  async function duckdb(id: string): Promise<unknown> {
     const connection = await (await DuckDBInstance.create(':memory:')).connect()
-    let sql = example('duckdb')
+    let sql = example(id)
     for (const url of addresses(sql)) sql = sql.replaceAll(url, path.join(siteOutput, sitePath(url)))
-    const statements = sql.split(/;\s*\n/).map((statement) => statement.trim()).filter(Boolean)
-    let last: Array<Record<string, unknown>> = []
-    for (const statement of statements) last = (await connection.runAndReadAll(statement)).getRowObjectsJson() as Array<Record<string, unknown>>
+    let last: unknown = []
+    for (const statement of sql.split(/;\s*\n/).map((part) => part.trim()).filter(Boolean)) last = (await connection.runAndReadAll(statement)).getRowObjectsJson()
     connection.closeSync()
-    expect(last).toEqual([{rows: String(rows)}])
+    return last
+  }
+
+  it('DuckDB: the SQL loads every row of the dataset', async () => {
+    expect(await duckdb('duckdb')).toEqual([{rows: String(rows)}])
+  })
+
+  it.skipIf(!existsSync(path.join(shownFolder, 'terms.parquet')))('DuckDB: the Parquet query counts every row', async () => {
+    expect(addresses(example('duckdb-parquet'))).toEqual([urlOf(publication, `data/${shownVersion}/terms.parquet`)])
+    expect(await duckdb('duckdb-parquet')).toEqual([{rows: String(rows)}])
   })
 
   it.skipIf(!hasCurl)('curl: downloads the file from the server byte for byte (and checks it against SHA256SUMS)', async () => {

@@ -22,6 +22,7 @@ export interface Example {
 export function examplesFor(name: string): Example[] {
   const csv = `${name}.csv`
   const url = urlOf(publication, `data/${shown.version}/${csv}`)
+  const parquet = existsSync(path.join(shown.folder, `${name}.parquet`)) ? urlOf(publication, `data/${shown.version}/${name}.parquet`) : null
   const sums = !shown.draft && existsSync(path.join(shown.folder, 'SHA256SUMS')) ? urlOf(publication, `data/${shown.version}/SHA256SUMS`) : null
   // Empty cells mean no value; a cell reading "NA" or "null" is text, so only empty cells become missing.
   return [
@@ -48,7 +49,13 @@ export function examplesFor(name: string): Example[] {
       label: 'DuckDB (SQL)',
       about: 'Load the CSV into a table (DuckDB reads https addresses with its httpfs extension, which it installs the first time), then count its rows.',
       code: [`CREATE TABLE ${identifier(name)} AS SELECT * FROM read_csv('${url}');`, `SELECT count(*) AS rows FROM ${identifier(name)};`].join('\n')
-    }
+    },
+    ...(parquet ? [{
+      id: 'duckdb-parquet',
+      label: 'DuckDB (Parquet)',
+      about: 'The Parquet file has its columns typed already (lists as lists): query it where it is.',
+      code: `SELECT count(*) AS rows FROM read_parquet('${parquet}');`
+    }] : [])
   ]
 }
 
