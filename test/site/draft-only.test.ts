@@ -58,6 +58,32 @@ describe('a site with no release yet', () => {
     expect(page).toContain('This term is in no release yet.')
   })
 
+  it('publishes no catalogue, links none and has no JSON-LD: they describe only released files', () => {
+    for (const file of ['catalog.jsonld', 'catalog.ttl', 'data.json']) expect(existsSync(path.join(site, file)), file).toBe(false)
+    for (const page of ['/', '/datasets/terms/', '/api/']) {
+      expect(html(page), page).not.toContain('rel="alternate"')
+      expect(html(page), page).not.toContain('application/ld+json')
+      expect(html(page), page).toContain(`<link rel="canonical" href="${page}">`)
+    }
+    expect(html('/api/')).toContain('No catalogue yet')
+    const headers = readFileSync(path.join(site, '_headers'), 'utf8')
+    expect(headers).not.toMatch(/^\/(catalog|data\.json)/m)
+    expect(headers).not.toContain('immutable')
+    expect(headers).not.toContain('/data/latest/')
+    expect(headers).toContain('/data/draft/*')
+  })
+
+  it('offers the draft’s files of every format, and its workbook and database', () => {
+    const page = html('/datasets/terms/')
+    for (const file of ['terms.csv', 'terms.excel.csv', 'terms.json', 'terms.parquet', 'terms.csv-metadata.json']) {
+      if (existsSync(path.join(root, 'dist-data/draft', file))) expect(page, file).toContain(`href="/data/draft/${file}"`)
+    }
+    for (const suffix of ['.xlsx', '.sqlite', '.metadata.json']) {
+      const file = `${publication.name}${suffix}`
+      if (existsSync(path.join(root, 'dist-data/draft', file))) expect(html('/'), file).toContain(`href="/data/draft/${file}"`)
+    }
+  })
+
   it('has no broken internal link', () => {
     const {checked, broken} = crawl(site)
     expect(broken).toEqual([])

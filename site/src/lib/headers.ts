@@ -42,8 +42,8 @@ export function headerRules(): HeaderRule[] {
       path: `/data/${version}/*`,
       headers: [['Cache-Control', immutable]]
     })),
-    {comment: 'These move: the newest release, and the draft.', path: '/data/latest/*', headers: [['Cache-Control', shortLived]]},
-    {path: '/data/draft/*', headers: [['Cache-Control', shortLived]]}
+    ...(releases.length > 0 ? [{comment: 'This moves to each new release.', path: '/data/latest/*', headers: [['Cache-Control', shortLived]]} satisfies HeaderRule] : []),
+    {comment: 'The draft changes with the sources.', path: '/data/draft/*', headers: [['Cache-Control', shortLived]]}
   ]
 }
 
