@@ -7,6 +7,7 @@ import {readFileSync} from 'node:fs'
 import path from 'node:path'
 import {parse} from 'yaml'
 import {filesIn, listReleases, releasesFolder} from '../../pipeline/release/frozen.ts'
+import {bundles, typedFormats} from '../../pipeline/write/formats.ts'
 import type {Publication} from '../../pipeline/publication.ts'
 import type {ChangesFile, ReleaseRecord} from '../../site/src/lib/releases.ts'
 import {projectRoot} from './project.ts'
@@ -48,3 +49,17 @@ export const changelogRows = (version: string) => changesOf(version).records.red
 
 /** sources/publication.yml, as the site reads it. */
 export const publication: Publication = {...parse(readFileSync(path.join(projectRoot, 'sources/publication.yml'), 'utf8')), version: shownVersion}
+
+/** The content type each kind of published file must be served with; the typed formats' and bundles' as pipeline/write/formats.ts names them. */
+const types: Record<string, string> = {
+  ...Object.fromEntries([...typedFormats, ...bundles].map(({suffix, mediaType}) => [suffix.slice(suffix.lastIndexOf('.')), mediaType])),
+  '.csv': 'text/csv; charset=utf-8',
+  '.json': 'application/json',
+  '.zip': 'application/zip',
+  '.md': 'text/markdown; charset=utf-8'
+}
+
+/** The content type a published file must be served with ('an unexpected file' for a kind not published). */
+export function expectedType(file: string): string {
+  return ['SHA256SUMS', 'LICENSE', 'LICENSE-DATA'].includes(path.posix.basename(file)) ? 'text/plain; charset=utf-8' : types[path.posix.extname(file)] ?? 'an unexpected file'
+}

@@ -7,20 +7,10 @@ import {readFileSync} from 'node:fs'
 import type {Server} from 'node:http'
 import path from 'node:path'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
-import {bundles, typedFormats} from '../../pipeline/write/formats.ts'
-import {draftFolder, newest, servedFiles, servedFolder, shownVersion, versions} from '../helpers/releases.ts'
+import {draftFolder, expectedType, newest, servedFiles, servedFolder, shownVersion, versions} from '../helpers/releases.ts'
 import {serve, sitePages, siteOutput} from '../helpers/site.ts'
 import {GET, getStaticPaths} from '../../site/src/pages/data/[version]/[...file].ts'
 
-/** The content type each kind of file is served with; the typed formats' and bundles' as pipeline/write/formats.ts names them. */
-const types: Record<string, string> = {
-  ...Object.fromEntries([...typedFormats, ...bundles].map(({suffix, mediaType}) => [suffix.slice(suffix.lastIndexOf('.')), mediaType])),
-  '.csv': 'text/csv; charset=utf-8',
-  '.json': 'application/json',
-  '.zip': 'application/zip',
-  '.md': 'text/markdown; charset=utf-8'
-}
-const expectedType = (file: string): string => (['SHA256SUMS', 'LICENSE', 'LICENSE-DATA'].includes(path.posix.basename(file)) ? 'text/plain; charset=utf-8' : types[path.extname(file)] ?? 'an unexpected file')
 
 let server: Server
 let origin: string

@@ -9,9 +9,8 @@ import {readFileSync, readdirSync, statSync} from 'node:fs'
 import type {Server} from 'node:http'
 import path from 'node:path'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
-import {bundles, typedFormats} from '../../pipeline/write/formats.ts'
 import {headersFor, matches, parseHeaders} from '../helpers/headers.ts'
-import {newest, versions} from '../helpers/releases.ts'
+import {expectedType, newest, versions} from '../helpers/releases.ts'
 import {serve, siteOutput} from '../helpers/site.ts'
 
 const text = readFileSync(path.join(siteOutput, '_headers'), 'utf8')
@@ -24,15 +23,6 @@ const served = readdirSync(siteOutput, {recursive: true, encoding: 'utf8'})
 const dataFiles = served.filter((file) => file.startsWith('/data/') && !file.endsWith('.html'))
 const catalogues: Record<string, string> = {'/catalog.jsonld': 'application/ld+json', '/catalog.ttl': 'text/turtle; charset=utf-8', '/data.json': 'application/json'}
 
-/** The type each kind of published file must have, by extension, as pipeline/write/formats.ts names the typed formats' and bundles'. */
-const types: Record<string, string> = {
-  ...Object.fromEntries([...typedFormats, ...bundles].map(({suffix, mediaType}) => [suffix.slice(suffix.lastIndexOf('.')), mediaType])),
-  '.csv': 'text/csv; charset=utf-8',
-  '.json': 'application/json',
-  '.zip': 'application/zip',
-  '.md': 'text/markdown; charset=utf-8'
-}
-const expectedType = (file: string) => (['SHA256SUMS', 'LICENSE', 'LICENSE-DATA'].includes(path.posix.basename(file)) ? 'text/plain; charset=utf-8' : types[path.posix.extname(file)])
 const one = (headers: Map<string, string[]>, name: string) => headers.get(name)?.join(', ')
 
 let server: Server
