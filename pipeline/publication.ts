@@ -26,6 +26,8 @@ export interface Publication {
   repository_note?: string | null
   /** The release this metadata describes: a version such as `1.0.0`, or `draft`. */
   version: string
+  /** Its date (YYYY-MM-DD); null for the draft. */
+  date: string | null
   publisher: {name: string}
   contact: {name: string; email: string | null; url: string | null; note?: string | null}
   licences: {data: Licence & {attribution: string}; code: Licence}
@@ -34,7 +36,7 @@ export interface Publication {
   language: string
 }
 
-/** The publication as the file says, for `version` (default: the draft). */
-export function publicationOf(file: VFile, version = 'draft'): Publication {
-  return {...(file.data.matter as unknown as Omit<Publication, 'version'>), version}
+/** The publication as the file says, for release `version` of `date` (default: the draft, undated). */
+export function publicationOf(file: VFile, version = 'draft', date: string | null = null): Publication {
+  return {...(file.data.matter as unknown as Omit<Publication, 'version' | 'date'>), version, date}
 }

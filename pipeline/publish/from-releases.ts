@@ -60,7 +60,7 @@ export function catalogueFromReleases(root: string, publication: Publication): C
     }
   })
   const whole = latest.resources.filter((resource) => resource.format === 'xlsx' || resource.format === 'sqlite').map((resource) => distribution(latest, resource))
-  return {publication: {...publication, version}, version, issued: releases[0]!.record.date, modified: date, datasets, distributions: whole}
+  return {publication: {...publication, version, date}, version, issued: releases[0]!.record.date, modified: date, datasets, distributions: whole}
 }
 
 function readRelease(folder: string): Release {

@@ -62,7 +62,7 @@ export async function cutRelease(options: ReleaseOptions = {}): Promise<ReleaseR
     return result({...fields, files: [command]})
   }
   const date = options.date ?? new Date().toISOString().slice(0, 10)
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(Date.parse(date))) return refuse(`Unexpected date \`${date}\`, expected YYYY-MM-DD`)
+  if (!realDay(date)) return refuse(`Unexpected date \`${date}\`, expected a day that exists, YYYY-MM-DD, from 1980 to 2107 (a zip's dates)`)
   if (options.version !== undefined && !versionPattern.test(options.version)) return refuse(`Unexpected version \`${options.version}\`, expected MAJOR.MINOR.PATCH`)
 
   if (options.version !== undefined && listReleases(root).includes(options.version)) return refuse(`Unexpected version ${options.version}: it is released already, and a release is never rewritten`)
@@ -75,10 +75,12 @@ export async function cutRelease(options: ReleaseOptions = {}): Promise<ReleaseR
 
   const previous = listReleases(root).at(-1) ?? null
   const previousFolder = previous && path.join(root, releasesFolder, previous)
+  const previousDate = previousFolder ? (JSON.parse(readFileSync(path.join(previousFolder, 'release.json'), 'utf8')) as ReleaseRecord).date : null
+  if (previousDate && date < previousDate) return refuse(`Unexpected date ${date}, before ${previousDate}, the date of ${previous}: releases follow each other in time`)
   const readPrevious = (name: string) => readFileSync(path.join(previousFolder!, name), 'utf8')
   const changes = changesBetween(previousFolder ? snapshotOf(readPrevious) : null, snapshotOf((name) => String(draft.outputs.get(name))))
   // Files come and go with datasets and documents; with no record changed, a file that differs (a schema's description) is a patch too.
-  const files = previous ? fileChanges(filesFor(draft.outputs, draft.datasets, publication, previous), previousFolder!, publication, changes.records.length === 0 && changes.columns.length === 0) : undefined
+  const files = previous ? fileChanges(filesFor(draft.outputs, draft.datasets, {...publication, version: previous, date: previousDate}), previousFolder!, publication, changes.records.length === 0 && changes.columns.length === 0) : undefined
   // From nothing to 1.0.0 is a major step, whatever the first release holds.
   const decision = previous ? decide(changes, files) : {bump: 'major' as const, reasons: {...decide(changes).reasons, major: ['the first release']}}
   const found = {previous, decision, changes}
@@ -107,11 +109,11 @@ export async function cutRelease(options: ReleaseOptions = {}): Promise<ReleaseR
   }
 
   const outputs = new Map<string, Buffer>()
-  for (const [name, content] of filesFor(draft.outputs, draft.datasets, publication, version)) outputs.set(name, Buffer.from(content))
+  for (const [name, content] of filesFor(draft.outputs, draft.datasets, {...publication, version, date})) outputs.set(name, Buffer.from(content))
   outputs.set('release.json', Buffer.from(JSON.stringify(record, null, 2) + '\n'))
   outputs.set('changes.json', Buffer.from(changesJson(previous, version, changes)))
   outputs.set('changes.csv', Buffer.from(changesCsv(changes)))
-  outputs.set('README.md', Buffer.from(releaseReadme({...publication, version}, record, JSON.parse(String(draft.outputs.get('datapackage.json'))))))
+  outputs.set('README.md', Buffer.from(releaseReadme({...publication, version, date}, record, JSON.parse(String(draft.outputs.get('datapackage.json'))))))
   for (const licence of [publication.licences.data, publication.licences.code]) {
     try {
       outputs.set(licence.file, readFileSync(path.join(root, licence.file)))
@@ -131,10 +133,10 @@ export async function cutRelease(options: ReleaseOptions = {}): Promise<ReleaseR
   return {...done, written: true}
 }
 
-/** The build's files for `version`: the draft's, with those that name the version (datapackage.json, the schemas, the workbook…) made again for it. */
-function filesFor(outputs: ReadonlyMap<string, string | Uint8Array>, datasets: Parameters<typeof releaseFiles>[0], publication: Publication, version: string): Map<string, string | Uint8Array> {
+/** The build's files for the release `publication` describes: the draft's, with those that name the version or date (datapackage.json, the schemas, the workbook…) made again for it. */
+function filesFor(outputs: ReadonlyMap<string, string | Uint8Array>, datasets: Parameters<typeof releaseFiles>[0], publication: Publication): Map<string, string | Uint8Array> {
   const files = new Map(outputs)
-  for (const file of releaseFiles(datasets, {...publication, version})) files.set(file.name, file.content instanceof Uint8Array ? file.content : [...file.content].join(''))
+  for (const file of releaseFiles(datasets, publication)) files.set(file.name, file.content instanceof Uint8Array ? file.content : [...file.content].join(''))
   return files
 }
 
@@ -171,4 +173,11 @@ function writeAtomically(file: string, text: string): void {
   const staging = `${file}.tmp-${process.pid}`
   writeFileSync(staging, text)
   renameSync(staging, file)
+}
+
+/** A real day, YYYY-MM-DD, in the years a zip can date its entries. */
+function realDay(date: string): boolean {
+  const year = Number(date.slice(0, 4))
+  const day = new Date(`${date}T00:00:00Z`)
+  return /^\d{4}-\d{2}-\d{2}$/.test(date) && year >= 1980 && year <= 2107 && !Number.isNaN(day.getTime()) && day.toISOString().slice(0, 10) === date
 }

@@ -20,7 +20,7 @@ export function aboutWorkbook(publication: Publication, tables: readonly Table[]
       `${tables.length} sheets, one per dataset, after this one; the next part of this sheet says what every column means. Numbers are numbers, text stays text; lists are joined with "|". The CSV and JSON files hold the same records; a cell longer than a spreadsheet holds (32,767 characters) is cut here and says so.`,
       `Licence: ${data.title} (${data.url}).`,
       `Attribution: ${data.attribution}`,
-      `How to cite: ${apa(releaseCitation(publication, publication.version, null))}`
+      `How to cite: ${apa(releaseCitation(publication, publication.version, publication.date))}`
     ]
   }
 }

@@ -48,6 +48,7 @@ function catalogueOf(baseUrl: string | null, contact: Partial<Publication['conta
     base_url: baseUrl,
     repository: null,
     version: '1.1.0',
+    date: '2026-01-15',
     publisher: {name: 'Example ICS Open Data'},
     contact: {name: 'Example editors', email: null, url: null, note: 'No contact address exists yet.', ...contact},
     licences: {

@@ -4,6 +4,7 @@
  * publication as it is and with every optional fact set, and the
  * repository's own, which must describe its latest release.
  */
+import {execFileSync} from 'node:child_process'
 import {readFileSync} from 'node:fs'
 import path from 'node:path'
 import Ajv, {type ValidateFunction} from 'ajv'
@@ -86,6 +87,12 @@ describe('the repository', () => {
   it('should have every release intact, as its SHA256SUMS lists it', () => {
     const messages = checkReleases(projectRoot).flatMap((file) => file.messages.map((message) => `${file.path}:${message.line}:${message.column} ${message.reason}`))
     expect(messages).toEqual([])
+  })
+
+  it('should never have changed, removed or renamed a released file in its history: a release folder is only ever added', () => {
+    // SHA256SUMS could be rewritten with a file; git's history could not be, unnoticed.
+    const touched = execFileSync('git', ['log', '--format=%h %s', '--name-status', '--diff-filter=MDRT', '--', releasesFolder], {cwd: projectRoot, encoding: 'utf8'}).trim()
+    expect(touched).toBe('')
   })
 
   it('should describe its latest release in CITATION.cff and .zenodo.json, both valid', () => {

@@ -42,7 +42,8 @@ async function run(args: string[]): Promise<{code: number; out: string}> {
   return {code, out: lines.join('\n')}
 }
 
-const cut = (options: ReleaseOptions = {}) => cutRelease({root, date: '2026-12-01', ...options})
+// Dates in the past, so a release the command dates today always comes after them.
+const cut = (options: ReleaseOptions = {}) => cutRelease({root, date: '2025-01-01', ...options})
 const folderOf = (version: string) => path.join(root, releasesFolder, version)
 const readJson = async <T>(version: string, file: string) => JSON.parse(await readFile(path.join(folderOf(version), file), 'utf8')) as T
 const changesCsv = async (version: string) => parse(await readFile(path.join(folderOf(version), 'changes.csv')), {columns: true}) as Array<Record<string, string>>
@@ -104,7 +105,7 @@ describe('npm run release', () => {
     expect(checked.trim().split('\n').every((line) => line.endsWith(': OK'))).toBe(true)
     expect(checked.trim().split('\n')).toHaveLength((await readdir(folderOf('1.0.0'), {recursive: true, withFileTypes: true})).filter((entry) => entry.isFile()).length - 1)
     const record = await readJson<ReleaseRecord>('1.0.0', 'release.json')
-    expect(record).toMatchObject({version: '1.0.0', date: '2026-12-01', previous: null, notes: 'The first release.', counts: {statistics: 3, documents: 2}})
+    expect(record).toMatchObject({version: '1.0.0', date: '2025-01-01', previous: null, notes: 'The first release.', counts: {statistics: 3, documents: 2}})
     expect((await readJson<{version: string}>('1.0.0', 'datapackage.json')).version).toBe('1.0.0')
     // The first release's changelog: every record added.
     const rows = await changesCsv('1.0.0')
@@ -118,7 +119,7 @@ describe('npm run release', () => {
     const expected = files.filter((name) => name !== 'SHA256SUMS' && !name.endsWith('.zip')).sort()
     expect(entries.map((entry) => entry.name)).toEqual(expected.map((name) => `kent-medway-ics-open-data-1.0.0/${name}`))
     for (const entry of entries) expect(entry.bytes.equals(await readFile(path.join(folderOf('1.0.0'), entry.name.replace(/^[^/]+\//, ''))))).toBe(true)
-    expect(entries.every((entry) => entry.date.getFullYear() === 2026 && entry.date.getMonth() === 11 && entry.date.getDate() === 1)).toBe(true)
+    expect(entries.every((entry) => entry.date.getFullYear() === 2025 && entry.date.getMonth() === 0 && entry.date.getDate() === 1)).toBe(true)
     const readme = entries.find((entry) => entry.name.endsWith('/README.md'))!.bytes.toString()
     expect(readme).toContain('version 1.0.0')
     expect(readme).toContain('Open Government Licence v3.0')
@@ -139,7 +140,7 @@ describe('npm run release', () => {
   it('should make a changed value a patch, with the field\'s old and new value in the changelog', async () => {
     await edit(root, 'sources/judgements/a.yml', 'label: Networks,', 'label: Primary care networks,')
     expect((await run(['--dry-run'])).out).toMatch(/^next version: 1\.0\.1 \(patch: 1 record changed in statistics\)$/m)
-    const result = await cut({date: '2026-12-02'})
+    const result = await cut({date: '2025-01-02'})
     expect(result.version).toBe('1.0.1')
     expect(await changesCsv('1.0.1')).toEqual([{dataset: 'statistics', id: 'networks-a', change: 'changed', field: 'label', old_value: 'Networks', new_value: 'Primary care networks', reason: ''}])
     const changes = await readJson<{from: string; to: string; records: unknown[]}>('1.0.1', 'changes.json')
@@ -157,14 +158,14 @@ describe('npm run release', () => {
     expect(lowered.code).toBe(1)
     expect(lowered.out).toContain('Unexpected `--bump patch`, expected minor or higher: 1 record added to statistics')
     expect(await releasesState()).toBe(before)
-    expect((await cut({date: '2026-12-03'})).version).toBe('1.1.0')
+    expect((await cut({date: '2025-01-03'})).version).toBe('1.1.0')
     expect((await changesCsv('1.1.0')).filter((row) => row['dataset'] === 'statistics')).toEqual([{dataset: 'statistics', id: 'hospitals-b', change: 'added', field: '', old_value: '', new_value: '', reason: ''}])
   })
 
   it('should make a removed record a major release, saying why it went', async () => {
     await rm(path.join(root, 'sources/documents/b.md'))
     await rm(path.join(root, 'sources/judgements/b.yml'))
-    const result = await cut({date: '2026-12-04'})
+    const result = await cut({date: '2025-01-04'})
     expect(result.version).toBe('2.0.0')
     expect(result.decision?.reasons.major).toEqual(['1 record removed from documents', '2 records removed from statistics', '1 file removed (texts/b.json)'])
     const removed = (await changesCsv('2.0.0')).filter((row) => row['change'] === 'removed')
@@ -182,16 +183,29 @@ describe('npm run release', () => {
     expect(lower.code).toBe(1)
     expect(lower.out).toContain('Unexpected version 1.2.0, expected 2.0.1 or higher')
     expect(await releasesState()).toBe(before)
-    expect((await cut({version: '2.1.0', date: '2026-12-05'})).version).toBe('2.1.0')
+    expect((await cut({version: '2.1.0', date: '2025-01-05'})).version).toBe('2.1.0')
   })
 
   it('should make the same zip, byte for byte, from the same sources', async () => {
     await edit(root, 'sources/judgements/a.yml', 'label: PCNs,', 'label: Networks of practices,')
-    const [first, second] = [await cut({dryRun: true}), await cut({dryRun: true})]
+    const [first, second] = [await cut({dryRun: true, date: '2025-01-06'}), await cut({dryRun: true, date: '2025-01-06'})]
     const name = 'kent-medway-ics-open-data-2.1.1.zip'
     expect(first.outputs.get(name)).toBeDefined()
     expect(first.outputs.get(name)!.equals(second.outputs.get(name)!)).toBe(true)
     expect(first.outputs.get('SHA256SUMS')!.equals(second.outputs.get('SHA256SUMS')!)).toBe(true)
+  })
+})
+
+describe('release dates', () => {
+  it('should refuse a day that does not exist, one a zip cannot hold, or one before the last release, writing nothing', async () => {
+    const before = await releasesState()
+    for (const [date, reason] of [['2026-02-30', 'expected a day that exists'], ['1975-06-01', 'from 1980 to 2107'], ['2026-13-01', 'expected a day that exists'], ['2024-12-31', 'before 2025-01-05']]) {
+      const {code, out} = await run(['--dry-run', '--date', date!])
+      expect(code, date).toBe(1)
+      expect(out, date).toContain(reason)
+      expect(out, date).not.toMatch(/\n\s+at /)
+    }
+    expect(await releasesState()).toBe(before)
   })
 })
 

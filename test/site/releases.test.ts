@@ -137,7 +137,9 @@ describe('copying a citation', () => {
     const {context, page} = await open(url, {permissions: ['clipboard-read', 'clipboard-write']})
     await page.bringToFront()
     let reached = false
-    for (let step = 0; step < 600 && !reached; step++) {
+    // As many Tabs as the page has things to focus, however many records and files a release lists.
+    const focusable = await page.evaluate(() => document.querySelectorAll('a[href], button, input, select, textarea, summary, [tabindex]').length)
+    for (let step = 0; step <= focusable && !reached; step++) {
       await page.keyboard.press('Tab')
       reached = await page.evaluate(() => document.activeElement?.getAttribute('data-copy') === 'cite-bibtex-text')
     }

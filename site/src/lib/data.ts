@@ -80,8 +80,8 @@ export interface Dataset {
   foreignKeys: ReadonlyArray<{field: string; resource: string; list?: boolean}>
 }
 
-/** Every dataset, in the registry's order. */
-export const datasets: Dataset[] = registry.map(({name, foreignKeys}) => {
+/** Every dataset of the shown release, in the registry's order (one the pipeline has gained since is not in it yet). */
+export const datasets: Dataset[] = registry.filter(({name}) => datapackage.resources.some((resource) => resource.path === `${name}.json`)).map(({name, foreignKeys}) => {
   const fileSchema = resourceAt(`${name}.json`).jsonSchema
   if (!fileSchema) throw new Error(`Missing jsonSchema of \`${name}.json\` in datapackage.json`)
   // The file schema's items refer to the record schema, beside it.

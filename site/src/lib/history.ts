@@ -70,7 +70,7 @@ export function removedRecords(releases: readonly Release[], index: History, dat
     const record = published.get(last.version)!.find((candidate) => candidate['id'] === id) ?? null
     removed.push({dataset, id, removal, last: {version: last.version, date: last.date}, record})
   }
-  return removed.sort((a, b) => a.id.localeCompare(b.id))
+  return removed.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
 }
 
 export interface DatasetEvent {

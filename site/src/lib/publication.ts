@@ -11,7 +11,7 @@ import {shown} from './shown.ts'
 
 export type {Publication}
 
-export const publication: Publication = {...(parse(readFileSync(path.resolve('sources/publication.yml'), 'utf8')) as Omit<Publication, 'version'>), version: shown.version}
+export const publication: Publication = {...(parse(readFileSync(path.resolve('sources/publication.yml'), 'utf8')) as Omit<Publication, 'version' | 'date'>), version: shown.version, date: shown.date}
 
 /** The first sentence of a note: what is the case, without the instructions to editors that follow it. */
 export function firstSentence(note: string | null | undefined): string | null {
