@@ -3,9 +3,12 @@
  * node:sqlite (no native package): a STRICT table per dataset with typed
  * columns, its primary key and foreign keys, lists as JSON arrays, a
  * full-text index over its text columns (named `<table>_fts`, as Datasette
- * expects), and `_columns`, every column's meaning. Built in memory and
- * serialised, so the bytes depend only on the data.
+ * expects), and `_columns`, every column's meaning. Built in a temporary
+ * file and read back whole; the bytes depend only on the data.
  */
+import {mkdtempSync, readFileSync, rmSync} from 'node:fs'
+import {tmpdir} from 'node:os'
+import path from 'node:path'
 import {DatabaseSync} from 'node:sqlite'
 import type {Column, Table} from './table.ts'
 
@@ -25,7 +28,10 @@ export function searchColumns(table: Table, foreignKeys: readonly ForeignKey[]):
 }
 
 export function toSqlite(tables: readonly Table[], foreignKeys: readonly ForeignKey[]): Uint8Array {
-  const db = new DatabaseSync(':memory:')
+  // Built in a file, not in memory: the database's pages then never sit in memory beside their serialised copy.
+  const folder = mkdtempSync(path.join(tmpdir(), 'icb-sqlite-'))
+  const file = path.join(folder, 'data.sqlite')
+  const db = new DatabaseSync(file)
   try {
     db.exec('PRAGMA page_size = 4096; PRAGMA foreign_keys = OFF;')
     db.exec('CREATE TABLE _columns (table_name TEXT NOT NULL, column_name TEXT NOT NULL, type TEXT NOT NULL, description TEXT NOT NULL, PRIMARY KEY (table_name, column_name)) STRICT')
@@ -58,9 +64,11 @@ export function toSqlite(tables: readonly Table[], foreignKeys: readonly Foreign
     // The build checked every reference already; one broken here is a bug in this writer.
     if (broken.length > 0) throw new Error(`Unexpected broken foreign keys in the SQLite database: ${JSON.stringify(broken.slice(0, 3))}`)
     db.exec('VACUUM')
-    return db.serialize()
-  } finally {
     db.close()
+    return readFileSync(file)
+  } finally {
+    if (db.isOpen) db.close()
+    rmSync(folder, {recursive: true, force: true})
   }
 }
 
