@@ -193,38 +193,34 @@ export function dcatJsonLd(catalogue: Catalogue): Record<string, unknown> {
     const landing = url(dataset.page)
     const releaseId = (version: string) => `${landing}#dataset-${encodeURIComponent(version)}`
     const earlier = dataset.versions
-    datasetNodes.push({
-      '@id': `${landing}#dataset`,
+    // What the latest release and every earlier one say alike: the dataset, one version of it, and its files.
+    const release = (id: string, title: string, version: string, issued: string, files: Distribution[]): Node => ({
+      '@id': id,
       '@type': 'dcat:Dataset',
-      'dct:identifier': hasBase ? landing : dataset.name,
-      'dct:title': text(dataset.title),
+      'dct:title': text(title),
       'dct:description': text(dataset.description),
       ...about(dataset.keywords),
-      ...(dataset.temporal ? {'dct:temporal': period(`${landing}#temporal`, dataset.temporal)} : {}),
       ...coverage([dataset.spatial]),
-      'dcat:version': dataset.version,
-      'dct:issued': date(dataset.issued),
+      'dcat:version': version,
+      'dct:issued': date(issued),
+      ...distributions(files, landing, dataset.title, version)
+    })
+    datasetNodes.push({
+      ...release(`${landing}#dataset`, dataset.title, dataset.version, dataset.issued, dataset.distributions),
+      'dct:identifier': hasBase ? landing : dataset.name,
+      ...(dataset.temporal ? {'dct:temporal': period(`${landing}#temporal`, dataset.temporal)} : {}),
       'dct:modified': date(dataset.modified),
       'dcat:landingPage': page(landing),
       ...(earlier.length > 0 ? {
-        'dcat:hasVersion': earlier.map((release) => releaseId(release.version)).sort(compare).map(ref),
+        'dcat:hasVersion': earlier.map((version) => releaseId(version.version)).sort(compare).map(ref),
         'dcat:previousVersion': ref(releaseId(earlier.at(-1)!.version))
-      } : {}),
-      ...distributions(dataset.distributions, landing, dataset.title, dataset.version)
+      } : {})
     })
     // Earlier releases, oldest first, each pointing at the one before.
-    earlier.forEach((release, index) => {
+    earlier.forEach((version, index) => {
       datasetNodes.push({
-        '@id': releaseId(release.version),
-        '@type': 'dcat:Dataset',
-        'dct:title': text(`${dataset.title}, release ${release.version}`),
-        'dct:description': text(dataset.description),
-        ...about(dataset.keywords),
-        ...coverage([dataset.spatial]),
-        'dcat:version': release.version,
-        'dct:issued': date(release.date),
-        ...(index > 0 ? {'dcat:previousVersion': ref(releaseId(earlier[index - 1]!.version))} : {}),
-        ...distributions(release.distributions, landing, dataset.title, release.version)
+        ...release(releaseId(version.version), `${dataset.title}, release ${version.version}`, version.version, version.date, version.distributions),
+        ...(index > 0 ? {'dcat:previousVersion': ref(releaseId(earlier[index - 1]!.version))} : {})
       })
     })
   }

@@ -7,8 +7,8 @@
 import {readFileSync} from 'node:fs'
 import path from 'node:path'
 import type {Publication} from '../publication.ts'
-import {listReleases, releasesFolder} from '../release/frozen.ts'
-import type {ReleaseRecord} from '../release/record.ts'
+import {releasesFolder} from '../release/frozen.ts'
+import {readReleases, type FrozenRelease} from '../release/read.ts'
 import type {Catalogue, CatalogueDataset, Distribution} from './catalogue.ts'
 
 interface Resource {
@@ -24,17 +24,19 @@ interface Resource {
   schema?: {fields: Array<{name: string; type: string; description: string}>}
 }
 
-interface Release {
-  record: ReleaseRecord
+interface Release extends FrozenRelease {
   resources: Resource[]
   /** Datasets whose records the release added, removed or changed. */
   touched: Set<string>
-  folder: string
 }
 
 /** The catalogue of the releases under `root`, for `publication`; null before the first release. */
 export function catalogueFromReleases(root: string, publication: Publication): Catalogue | null {
-  const releases = listReleases(root).map((version) => readRelease(path.join(root, releasesFolder, version)))
+  const releases = readReleases(path.join(root, releasesFolder)).map((release): Release => ({
+    ...release,
+    resources: (JSON.parse(readFileSync(path.join(release.folder, 'datapackage.json'), 'utf8')) as {resources: Resource[]}).resources,
+    touched: new Set(release.changes.records.map((change) => change.dataset))
+  }))
   const latest = releases.at(-1)
   if (!latest) return null
   const {version, date} = latest.record
@@ -61,12 +63,6 @@ export function catalogueFromReleases(root: string, publication: Publication): C
   })
   const whole = latest.resources.filter((resource) => resource.format === 'xlsx' || resource.format === 'sqlite').map((resource) => distribution(latest, resource))
   return {publication: {...publication, version, date}, version, issued: releases[0]!.record.date, modified: date, datasets, distributions: whole}
-}
-
-function readRelease(folder: string): Release {
-  const read = (name: string) => JSON.parse(readFileSync(path.join(folder, name), 'utf8'))
-  const changes = read('changes.json') as {records: Array<{dataset: string}>}
-  return {record: read('release.json') as ReleaseRecord, resources: (read('datapackage.json') as {resources: Resource[]}).resources, touched: new Set(changes.records.map((change) => change.dataset)), folder}
 }
 
 /** A dataset's files in a release: its CSV, JSON and Parquet, as datapackage.json lists them. */

@@ -14,16 +14,35 @@ import {compareVersions, versionPattern} from './version.ts'
 export const releasesFolder = 'dist-data/releases'
 export const checksumsFile = 'SHA256SUMS'
 
-/** The released versions, oldest first. */
+/** The released versions of the project at `root`, oldest first. */
 export function listReleases(root: string): string[] {
-  const folder = path.join(root, releasesFolder)
+  return versionsIn(path.join(root, releasesFolder))
+}
+
+/** The release folders in `folder` (dist-data/releases/, or a test's), by version, oldest first. */
+export function versionsIn(folder: string): string[] {
   if (!existsSync(folder)) return []
-  return readdirSync(folder).filter((name) => versionPattern.test(name)).sort(compareVersions)
+  return readdirSync(folder).filter((name) => versionPattern.test(name) && statSync(path.join(folder, name)).isDirectory()).sort(compareVersions)
 }
 
 /** SHA256SUMS for `files` (name → bytes): a line per file, sorted by name. */
 export function sha256sums(files: ReadonlyMap<string, string | Uint8Array>): string {
   return [...files.keys()].sort().map((name) => `${sha256(files.get(name)!)}  ${name}\n`).join('')
+}
+
+/** A line of SHA256SUMS (`<sha256>  <file>`, or ` *` before a file read as binary); undefined for anything else. */
+export function checksumLine(text: string): {file: string; hash: string} | undefined {
+  const match = /^([0-9a-f]{64}) [ *](.+)$/.exec(text)
+  return match ? {file: match[2]!, hash: match[1]!} : undefined
+}
+
+/** The SHA-256 of every file a release's SHA256SUMS lists, by file. */
+export function readChecksums(folder: string): Map<string, string> {
+  const lines = readFileSync(path.join(folder, checksumsFile), 'utf8').split('\n')
+  return new Map(lines.flatMap((line) => {
+    const entry = checksumLine(line)
+    return entry ? [[entry.file, entry.hash] as const] : []
+  }))
 }
 
 export function sha256(content: string | Uint8Array): string {
@@ -67,8 +86,8 @@ function checkRelease(folder: string, sums: VFile): void {
   }
   String(sums.value).split('\n').forEach((text, index) => {
     if (text === '') return
-    const match = /^([0-9a-f]{64}) [ *](.+)$/.exec(text)
-    if (match) listed.set(match[2]!, {hash: match[1]!, line: index + 1})
+    const entry = checksumLine(text)
+    if (entry) listed.set(entry.file, {hash: entry.hash, line: index + 1})
     else report(sums, 'release-modified', `Unexpected line \`${text}\`, expected \`<sha256>  <file>\``, {place: {line: index + 1, column: 1}})
   })
   const present = new Set(filesIn(folder).filter((name) => name !== checksumsFile))

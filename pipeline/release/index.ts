@@ -6,16 +6,18 @@
  * folder is made once and never rewritten; CITATION.cff and .zenodo.json
  * follow the latest release.
  */
-import {existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync} from 'node:fs'
+import {existsSync, readFileSync, renameSync, writeFileSync} from 'node:fs'
 import path from 'node:path'
 import {VFile} from 'vfile'
 import {build} from '../build.ts'
 import {hasErrors, report} from '../messages.ts'
 import type {Publication} from '../publication.ts'
+import {writeFolder} from '../write/index.ts'
 import {releaseFiles} from '../write/release.ts'
 import {changesBetween, countChanges, type Changes} from './changes.ts'
 import {citationCff, citationFiles, zenodoJson} from './citation-files.ts'
 import {checkReleases, checksumsFile, filesIn, listReleases, releasesFolder, sha256sums} from './frozen.ts'
+import {readRelease} from './read.ts'
 import {releaseReadme} from './readme.ts'
 import {changesCsv, changesJson, releaseOnly, type ReleaseRecord} from './record.ts'
 import {snapshotOf} from './snapshot.ts'
@@ -75,12 +77,13 @@ export async function cutRelease(options: ReleaseOptions = {}): Promise<ReleaseR
 
   const previous = listReleases(root).at(-1) ?? null
   const previousFolder = previous && path.join(root, releasesFolder, previous)
-  const previousDate = previousFolder ? (JSON.parse(readFileSync(path.join(previousFolder, 'release.json'), 'utf8')) as ReleaseRecord).date : null
+  const previousRecord = previousFolder ? readRelease(previousFolder).record : null
+  const previousDate = previousRecord?.date ?? null
   if (previousDate && date < previousDate) return refuse(`Unexpected date ${date}, before ${previousDate}, the date of ${previous}: releases follow each other in time`)
   const readPrevious = (name: string) => readFileSync(path.join(previousFolder!, name), 'utf8')
   const changes = changesBetween(previousFolder ? snapshotOf(readPrevious) : null, snapshotOf((name) => String(draft.outputs.get(name))))
   // Files come and go with datasets and documents; with no record changed, a file that differs (a schema's description) is a patch too.
-  const files = previous ? fileChanges(filesFor(draft.outputs, draft.datasets, {...publication, version: previous, date: previousDate}), previousFolder!, publication, changes.records.length === 0 && changes.columns.length === 0) : undefined
+  const files = previous ? fileChanges(filesFor(draft.outputs, draft.datasets, {...publication, version: previous, date: previousDate}), previousFolder!, [previousRecord!.zip, publication.licences.data.file, publication.licences.code.file], changes.records.length === 0 && changes.columns.length === 0) : undefined
   // From nothing to 1.0.0 is a major step, whatever the first release holds.
   const decision = previous ? decide(changes, files) : {bump: 'major' as const, reasons: {...decide(changes).reasons, major: ['the first release']}}
   const found = {previous, decision, changes}
@@ -127,7 +130,8 @@ export async function cutRelease(options: ReleaseOptions = {}): Promise<ReleaseR
   const done = result({...found, ok: true, files: [command], version, bump, outputs})
   if (options.dryRun) return done
 
-  writeRelease(path.join(root, releasesFolder), version, outputs)
+  // Staged, then moved to its name: a release is there whole or not at all, and never replaces one.
+  writeFolder(path.join(root, releasesFolder, version), outputs, {replace: false})
   writeAtomically(path.join(root, citationFiles.cff), citationCff(publication, version, date))
   writeAtomically(path.join(root, citationFiles.zenodo), zenodoJson(publication, date))
   return {...done, written: true}
@@ -140,32 +144,14 @@ function filesFor(outputs: ReadonlyMap<string, string | Uint8Array>, datasets: P
   return files
 }
 
-/** The build's files added or removed since the release in `folder` (its own files, licences and zip aside), and, when `compare`, those whose bytes differ. */
-function fileChanges(files: ReadonlyMap<string, string | Uint8Array>, folder: string, publication: Publication, compare: boolean): FileChanges {
-  const record = JSON.parse(readFileSync(path.join(folder, 'release.json'), 'utf8')) as ReleaseRecord
-  const skip = new Set<string>([...releaseOnly, record.zip, publication.licences.data.file, publication.licences.code.file])
+/** The build's files added or removed since the release in `folder` (its own files and `others`, its zip and licences, aside), and, when `compare`, those whose bytes differ. */
+function fileChanges(files: ReadonlyMap<string, string | Uint8Array>, folder: string, others: readonly string[], compare: boolean): FileChanges {
+  const skip = new Set<string>([...releaseOnly, ...others])
   const frozen = filesIn(folder).filter((name) => !skip.has(name))
   return {
     added: [...files.keys()].filter((name) => !frozen.includes(name)).sort(),
     removed: frozen.filter((name) => !files.has(name)),
     changed: compare ? frozen.filter((name) => files.has(name) && !readFileSync(path.join(folder, name)).equals(Buffer.from(files.get(name)!))) : []
-  }
-}
-
-/** Write the release into a staging folder, then move it to its name: a release is there whole or not at all, and never replaces one. */
-function writeRelease(folder: string, version: string, outputs: ReadonlyMap<string, Buffer>): void {
-  const staging = path.join(folder, `.tmp-${version}-${process.pid}`)
-  const target = path.join(folder, version)
-  rmSync(staging, {recursive: true, force: true})
-  try {
-    for (const [name, bytes] of outputs) {
-      mkdirSync(path.dirname(path.join(staging, name)), {recursive: true})
-      writeFileSync(path.join(staging, name), bytes)
-    }
-    if (existsSync(target)) throw Object.assign(new Error(`${target} exists`), {code: 'EEXIST'})
-    renameSync(staging, target)
-  } finally {
-    rmSync(staging, {recursive: true, force: true})
   }
 }
 

@@ -19,8 +19,13 @@ export interface Staging {
   discard(): void
 }
 
+export interface StagingOptions {
+  /** Replace a target that exists (default: true); false for a folder that is written once and never again, as a release is. */
+  replace?: boolean
+}
+
 /** A staging folder for `target`, named after this process so two builds never share one. */
-export function openStaging(target: string): Staging {
+export function openStaging(target: string, options: StagingOptions = {}): Staging {
   const parent = path.dirname(target)
   const staging = path.join(parent, `.tmp-${path.basename(target)}-${process.pid}`)
   // A folder this build makes (dist-data/ in a fresh project) goes again with a build that fails.
@@ -39,6 +44,7 @@ export function openStaging(target: string): Staging {
       }
     },
     commit() {
+      if (options.replace === false && existsSync(target)) throw Object.assign(new Error(`${target} exists and is never replaced`), {code: 'EEXIST'})
       const retired = path.join(parent, `.old-${path.basename(target)}-${process.pid}`)
       try {
         renameSync(target, retired)
@@ -65,9 +71,9 @@ export function openStaging(target: string): Staging {
   }
 }
 
-/** Replace the folder `target` with exactly `files` (relative path → content, as they are made). */
-export function writeFolder(target: string, files: Iterable<readonly [string, Content]>): void {
-  const staging = openStaging(target)
+/** Replace the folder `target` with exactly `files` (relative path → content, as they are made); with `replace: false`, make it only if it does not exist. */
+export function writeFolder(target: string, files: Iterable<readonly [string, Content]>, options: StagingOptions = {}): void {
+  const staging = openStaging(target, options)
   try {
     for (const [name, content] of files) staging.write(name, content)
   } catch (error) {

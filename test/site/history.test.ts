@@ -8,7 +8,7 @@ import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {datasetHistory, historyIndex, historyOf, removedRecords} from '../../site/src/lib/history.ts'
-import {changeCounts, releasesIn, summaryOf, type Release} from '../../site/src/lib/releases.ts'
+import {countChanges, releasesIn, summaryOf, type Release} from '../../site/src/lib/releases.ts'
 
 let folder: string
 let releases: Release[]
@@ -52,7 +52,7 @@ describe('releases in a folder', () => {
     expect(releases[1]!.date).toBe('2026-03-01')
     expect(releases[1]!.files.map((file) => [file.file, file.sha256])).toEqual([['SHA256SUMS', null], ['changes.json', null], ['release.json', 'a'.repeat(64)], ['terms.json', 'b'.repeat(64)]])
     expect(summaryOf(releases[1]!)).toBe('major: 1 added, 2 removed, 1 changed')
-    expect([...changeCounts(releases[1]!)]).toEqual([['terms', {added: 1, removed: 2, changed: 1}]])
+    expect([...countChanges(releases[1]!.changes)]).toEqual([['terms', {added: 1, removed: 2, changed: 1}]])
   })
 
   it('are none when the folder does not exist', () => {
