@@ -8,7 +8,8 @@ import type {VFile} from 'vfile'
 import {findDates} from '../dates/index.ts'
 import {findAcronyms} from '../detect/acronyms.ts'
 import {findDefinition} from '../detect/definitions.ts'
-import {documentId, judgements, locateQuote, textPoint} from '../extract/evidence.ts'
+import {documentId, textPoint} from '../extract/evidence.ts'
+import {ignoredSpans} from '../extract/ignored.ts'
 import {findFigures} from '../figures/index.ts'
 import type {QuoteMatch, TextBlock} from '../locate/index.ts'
 import type {DatasetRecords} from '../validate/index.ts'
@@ -30,7 +31,7 @@ export function review(files: readonly VFile[], datasets: readonly DatasetRecord
   const findings: Finding[] = []
   for (const file of files) {
     const used = file.data.used ?? []
-    const skipped = ignored(file)
+    const skipped = ignoredSpans(file)
     for (const block of file.data.blocks ?? []) {
       const spans = [
         ...findFigures(block.text).map((match) => ({...match, kind: 'figure' as const, text: match.figure.text})),
@@ -54,10 +55,6 @@ export function review(files: readonly VFile[], datasets: readonly DatasetRecord
 /** "PCNs" and "PCN" name the same term. */
 function singular(abbreviation: string): string {
   return abbreviation.replace(/s$/u, '')
-}
-
-function ignored(file: VFile): QuoteMatch[] {
-  return judgements<{quote: string}>(file, 'ignore').flatMap(({value, path}) => locateQuote(file, [...path, 'quote'], value.quote) ?? [])
 }
 
 function overlaps(used: QuoteMatch, block: TextBlock, start: number, end: number): boolean {
