@@ -22,7 +22,7 @@ import {listDocuments, orphanJudgements, readDocument} from './read/index.ts'
 import {readYamlFile} from './read/yaml-file.ts'
 import type {Provenance} from './types.ts'
 import {validateDatasets, validateFrontmatter, type DatasetRecords} from './validate/index.ts'
-import {openStaging, type Staging} from './write/index.ts'
+import {joined, openStaging, type Staging} from './write/index.ts'
 import {releaseFiles} from './write/release.ts'
 
 export interface Options {
@@ -148,7 +148,7 @@ function letGo(document: VFile): void {
 /** A staging folder in memory: each file's content in `outputs`, by name: text as a string, bytes as they are. */
 function inMemory(outputs: Map<string, string | Uint8Array>): Staging {
   return {
-    write: (name, content) => void outputs.set(name, typeof content === 'string' || content instanceof Uint8Array ? content : [...content].join('')),
+    write: (name, content) => void outputs.set(name, joined(content)),
     commit: () => {},
     discard: () => {}
   }

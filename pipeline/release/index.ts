@@ -12,7 +12,7 @@ import {VFile} from 'vfile'
 import {build} from '../build.ts'
 import {hasErrors, report} from '../messages.ts'
 import type {Publication} from '../publication.ts'
-import {writeFolder} from '../write/index.ts'
+import {joined, writeFolder} from '../write/index.ts'
 import {releaseFiles} from '../write/release.ts'
 import {changesBetween, countChanges, type Changes} from './changes.ts'
 import {citationCff, citationFiles, zenodoJson} from './citation-files.ts'
@@ -140,7 +140,7 @@ export async function cutRelease(options: ReleaseOptions = {}): Promise<ReleaseR
 /** The build's files for the release `publication` describes: the draft's, with those that name the version or date (datapackage.json, the schemas, the workbook…) made again for it. */
 function filesFor(outputs: ReadonlyMap<string, string | Uint8Array>, datasets: Parameters<typeof releaseFiles>[0], publication: Publication): Map<string, string | Uint8Array> {
   const files = new Map(outputs)
-  for (const file of releaseFiles(datasets, publication)) files.set(file.name, file.content instanceof Uint8Array ? file.content : [...file.content].join(''))
+  for (const file of releaseFiles(datasets, publication)) files.set(file.name, joined(file.content))
   return files
 }
 

@@ -7,8 +7,15 @@
 import {closeSync, existsSync, mkdirSync, openSync, renameSync, rmSync, writeFileSync} from 'node:fs'
 import path from 'node:path'
 
-/** A file's content: UTF-8 text, whole or piece by piece, or bytes (a database, a workbook). */
-export type Content = string | Iterable<string> | Uint8Array
+/** A file's content: UTF-8 text, whole or piece by piece, or bytes, whole or piece by piece (a database, a workbook). */
+export type Content = string | Iterable<string | Uint8Array> | Uint8Array
+
+/** Content as one string, or one run of bytes when any piece is bytes: for a build kept in memory. */
+export function joined(content: Content): string | Uint8Array {
+  if (typeof content === 'string' || content instanceof Uint8Array) return content
+  const pieces = [...content]
+  return pieces.every((piece) => typeof piece === 'string') ? pieces.join('') : Buffer.concat(pieces.map((piece) => (typeof piece === 'string' ? Buffer.from(piece) : piece)))
+}
 
 export interface Staging {
   /** Write `name` (a path relative to the target) into the staging folder. */

@@ -19,7 +19,7 @@ import {jsonChunks} from './json.ts'
 import {toParquet} from './parquet.ts'
 import type {Records} from './rows.ts'
 import {publishedSchemas, schemaFolder} from './schemas.ts'
-import {toSqlite, type ForeignKey} from './sqlite.ts'
+import {sqliteChunks, type ForeignKey} from './sqlite.ts'
 import type {Table} from './table.ts'
 import {aboutWorkbook} from './workbook.ts'
 import {toXlsx} from './xlsx.ts'
@@ -27,8 +27,8 @@ import {toXlsx} from './xlsx.ts'
 export interface ReleaseFile {
   /** File name inside the release folder. */
   name: string
-  /** Text piece by piece (read them all, in order, before asking for the next file), or bytes. */
-  content: Iterable<string> | Uint8Array
+  /** Text or bytes piece by piece (read them all, in order, before asking for the next file), or bytes. */
+  content: Iterable<string | Uint8Array> | Uint8Array
 }
 
 /** How each of a dataset's files (./formats.ts) is made. */
@@ -40,9 +40,9 @@ const render: Record<Suffix, (dataset: DatasetRecords, columns: readonly string[
 }
 
 /** How each file of every dataset together is made. */
-const renderBundle: Record<BundleSuffix, (tables: readonly Table[], foreignKeys: readonly ForeignKey[], publication: Publication) => string | Uint8Array> = {
+const renderBundle: Record<BundleSuffix, (tables: readonly Table[], foreignKeys: readonly ForeignKey[], publication: Publication) => string | Uint8Array | Iterable<Uint8Array>> = {
   '.xlsx': (tables, _keys, publication) => toXlsx({about: aboutWorkbook(publication, tables), tables, date: workbookDate}),
-  '.sqlite': (tables, foreignKeys) => toSqlite(tables, foreignKeys),
+  '.sqlite': (tables, foreignKeys) => sqliteChunks(tables, foreignKeys),
   '.metadata.json': (tables, foreignKeys, publication) => datasetteMetadata(publication, `${publication.name}`, tables, foreignKeys)
 }
 
@@ -69,7 +69,7 @@ export function* releaseFiles(datasets: readonly DatasetRecords[], publication: 
 }
 
 /** A file whose size and SHA-256 go into `summaries` once it is made. */
-function summarisedFile(name: string, content: string | Iterable<string> | Uint8Array, summaries: Map<string, FileSummary>): ReleaseFile {
+function summarisedFile(name: string, content: string | Iterable<string | Uint8Array> | Uint8Array, summaries: Map<string, FileSummary>): ReleaseFile {
   const done = (summary: FileSummary) => void summaries.set(name, summary)
   if (typeof content !== 'string' && !(content instanceof Uint8Array)) return {name, content: summarised(content, done)}
   done({bytes: Buffer.byteLength(content), sha256: createHash('sha256').update(content).digest('hex')})
@@ -77,7 +77,7 @@ function summarisedFile(name: string, content: string | Iterable<string> | Uint8
 }
 
 /** The chunks, passed on as they are read; once all are read, `done` gets their size and SHA-256. */
-function* summarised(chunks: Iterable<string>, done: (summary: FileSummary) => void): Generator<string> {
+function* summarised<T extends string | Uint8Array>(chunks: Iterable<T>, done: (summary: FileSummary) => void): Generator<T> {
   const hash = createHash('sha256')
   let bytes = 0
   for (const chunk of chunks) {

@@ -4,9 +4,9 @@
  * columns, its primary key and foreign keys, lists as JSON arrays, a
  * full-text index over its text columns (named `<table>_fts`, as Datasette
  * expects), and `_columns`, every column's meaning. Built in a temporary
- * file and read back whole; the bytes depend only on the data.
+ * file and read back piece by piece; the bytes depend only on the data.
  */
-import {mkdtempSync, readFileSync, rmSync} from 'node:fs'
+import {closeSync, mkdtempSync, openSync, readSync, rmSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {DatabaseSync} from 'node:sqlite'
@@ -27,8 +27,18 @@ export function searchColumns(table: Table, foreignKeys: readonly ForeignKey[]):
   return table.columns.filter((column) => column.type === 'string' && column.name !== 'id' && !keys.has(column.name)).map((column) => column.name)
 }
 
+/** The database as one run of bytes. */
 export function toSqlite(tables: readonly Table[], foreignKeys: readonly ForeignKey[]): Uint8Array {
-  // Built in a file, not in memory: the database's pages then never sit in memory beside their serialised copy.
+  return Buffer.concat([...sqliteChunks(tables, foreignKeys)])
+}
+
+/**
+ * The database's bytes in pieces of a megabyte, built when the first piece is
+ * asked for. Built in a file, not in memory, and read back piece by piece: a
+ * large database is never whole in memory (the temporary file goes when the
+ * last piece is read, or reading stops).
+ */
+export function* sqliteChunks(tables: readonly Table[], foreignKeys: readonly ForeignKey[]): Generator<Uint8Array> {
   const folder = mkdtempSync(path.join(tmpdir(), 'icb-sqlite-'))
   const file = path.join(folder, 'data.sqlite')
   const db = new DatabaseSync(file)
@@ -65,7 +75,18 @@ export function toSqlite(tables: readonly Table[], foreignKeys: readonly Foreign
     if (broken.length > 0) throw new Error(`Unexpected broken foreign keys in the SQLite database: ${JSON.stringify(broken.slice(0, 3))}`)
     db.exec('VACUUM')
     db.close()
-    return readFileSync(file)
+    const descriptor = openSync(file, 'r')
+    try {
+      for (;;) {
+        // A fresh buffer each time: the reader may keep the pieces.
+        const piece = Buffer.allocUnsafe(1 << 20)
+        const read = readSync(descriptor, piece)
+        if (read === 0) break
+        yield piece.subarray(0, read)
+      }
+    } finally {
+      closeSync(descriptor)
+    }
   } finally {
     if (db.isOpen) db.close()
     rmSync(folder, {recursive: true, force: true})

@@ -124,8 +124,8 @@ function sheetNames(tables: readonly Table[]): string[] {
   })
 }
 
-/** A table's rows, header first, and its columns' formats (a text column keeps `@` for anything typed in later). */
-function tableSheet(table: Table): {rows: Row[], formats: number[]} {
+/** A table's rows, header first, made one at a time when read (a large table's cells are never all in memory), and its columns' formats (a text column keeps `@` for anything typed in later). */
+function tableSheet(table: Table): {rows: () => Iterable<Row>, count: number, formats: number[]} {
   const {columns, records} = table
   if (records.length + 1 > maxRows) throw new Error(`Unexpected ${records.length} records in \`${table.name}\`, a sheet holds at most ${maxRows - 1}`)
   if (columns.length > maxColumns) throw new Error(`Unexpected ${columns.length} columns in \`${table.name}\`, a sheet holds at most ${maxColumns}`)
@@ -133,8 +133,11 @@ function tableSheet(table: Table): {rows: Row[], formats: number[]} {
     records.every((record) => record[name] == null || serial(record[name]) !== undefined))
   const formats = columns.map(({type}, index) =>
     dates[index] ? style.date : type === 'string' || type === 'list' ? style.text : type === 'integer' ? style.integer : style.general)
-  const header = columns.map(({name}) => text(name, style.header))
-  return {rows: [header, ...records.map((record) => columns.map(({name}, index) => valueCell(record[name], dates[index]!)))], formats}
+  function* rows(): Iterable<Row> {
+    yield columns.map(({name}) => text(name, style.header))
+    for (const record of records) yield columns.map(({name}, index) => valueCell(record[name], dates[index]!))
+  }
+  return {rows, count: records.length + 1, formats}
 }
 
 /** A column's type as the About sheet describes it. */
@@ -144,59 +147,82 @@ function typeOf({type, itemType}: Column): string {
 
 interface Sheet {
   name: string
-  rows: readonly Row[]
+  /** The rows, made afresh each time they are read. */
+  rows: () => Iterable<Row>
+  count: number
   formats: readonly number[]
-  /** The rows whose cells set the widths (the About sheet's lines overflow instead). */
-  measured: readonly Row[]
+  /** Whether a row's cells set the column widths (the About sheet's lines overflow instead). */
+  measured: (row: Row, at: number) => boolean
   /** A data sheet: its header frozen and filtered. */
   table: boolean
 }
 
-/** How many columns the sheet has (a reduce: a million rows are too many arguments for Math.max). */
-const width = (sheet: Sheet) => sheet.rows.reduce((most, row) => Math.max(most, row.length), 0)
-
-function sheetXml(sheet: Sheet, index: number, share: (text: string) => number): string {
-  const columns = width(sheet)
-  const last = `${letters(Math.max(columns, 1) - 1)}${Math.max(sheet.rows.length, 1)}`
-  const widths = Array.from({length: columns}, (_, column) =>
-    Math.min(60, sheet.measured.reduce((most, row) => Math.max(most, (row[column]?.width ?? 0) + 2), 8)))
+/** The sheet's XML as bytes, written row by row into chunks: no string of the whole sheet is ever made. */
+function sheetXml(sheet: Sheet, index: number, share: (text: string) => number): Buffer {
+  // First pass: the number of columns and their widths.
+  const widths: number[] = []
+  let at = 0
+  for (const row of sheet.rows()) {
+    for (let column = widths.length; column < row.length; column++) widths.push(8)
+    if (sheet.measured(row, at++)) row.forEach((value, column) => void (widths[column] = Math.min(60, Math.max(widths[column]!, (value?.width ?? 0) + 2))))
+  }
+  const columns = widths.length
+  const last = `${letters(Math.max(columns, 1) - 1)}${Math.max(sheet.count, 1)}`
   const cols = widths.map((width, column) => {
     const format = sheet.formats[column] ? ` style="${sheet.formats[column]}"` : ''
     return `<col min="${column + 1}" max="${column + 1}" width="${width}" customWidth="1"${format}/>`
   }).join('')
-  const data: string[] = []
-  sheet.rows.forEach((row, at) => {
-    if (row.every((value) => value === undefined)) return
-    let line = `<row r="${at + 1}">`
+  const pane = sheet.table ? '<pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" activeCell="A2" sqref="A2"/>' : ''
+  const out = chunks()
+  out.add(`${declaration}<worksheet xmlns="${ns.main}" xmlns:r="${ns.r}"><dimension ref="A1:${last}"/>` +
+    `<sheetViews><sheetView${index === 0 ? ' tabSelected="1"' : ''} workbookViewId="0">${pane}</sheetView></sheetViews>` +
+    `<sheetFormatPr defaultRowHeight="15"/>${cols ? `<cols>${cols}</cols>` : ''}<sheetData>`)
+  // Second pass: the cells.
+  at = 0
+  for (const row of sheet.rows()) {
+    at++
+    if (row.every((value) => value === undefined)) continue
+    let line = `<row r="${at}">`
     row.forEach((value, column) => {
       if (!value) return
       const format = value.style ? ` s="${value.style}"` : ''
       const type = value.type === 'n' ? '' : ` t="${value.type}"`
-      line += `<c r="${letters(column)}${at + 1}"${format}${type}><v>${value.type === 's' ? share(value.value) : value.value}</v></c>`
+      line += `<c r="${letters(column)}${at}"${format}${type}><v>${value.type === 's' ? share(value.value) : value.value}</v></c>`
     })
-    data.push(line + '</row>')
-  })
-  const pane = sheet.table ? '<pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" activeCell="A2" sqref="A2"/>' : ''
-  return `${declaration}<worksheet xmlns="${ns.main}" xmlns:r="${ns.r}"><dimension ref="A1:${last}"/>` +
-    `<sheetViews><sheetView${index === 0 ? ' tabSelected="1"' : ''} workbookViewId="0">${pane}</sheetView></sheetViews>` +
-    `<sheetFormatPr defaultRowHeight="15"/>${cols ? `<cols>${cols}</cols>` : ''}<sheetData>${data.join('')}</sheetData>` +
-    `${sheet.table && columns > 0 ? `<autoFilter ref="A1:${last}"/>` : ''}</worksheet>`
+    out.add(line + '</row>')
+  }
+  out.add(`</sheetData>${sheet.table && columns > 0 ? `<autoFilter ref="A1:${last}"/>` : ''}</worksheet>`)
+  return out.bytes()
+}
+
+/** Text gathered as UTF-8 in blocks of about a megabyte, then joined once. */
+function chunks(): {add(text: string): void, bytes(): Buffer} {
+  const blocks: Buffer[] = []
+  let pending = ''
+  return {
+    add(text) {
+      pending += text
+      if (pending.length >= 1 << 20) {
+        blocks.push(Buffer.from(pending))
+        pending = ''
+      }
+    },
+    bytes: () => Buffer.concat([...blocks.splice(0), Buffer.from(pending)])
+  }
 }
 
 /** The workbook as XLSX bytes, the same for the same input on every run. */
 export function toXlsx(input: WorkbookInput): Buffer {
   const names = sheetNames(input.tables)
   // A data sheet's cells are made only when the zip reaches it, and let go after: one table's cells in memory at a time.
-  const dataSheet = (index: number): Sheet => {
-    const sheet = tableSheet(input.tables[index]!)
-    return {name: names[index]!, ...sheet, measured: sheet.rows, table: true}
-  }
+  const dataSheet = (index: number): Sheet => ({name: names[index]!, ...tableSheet(input.tables[index]!), measured: () => true, table: true})
   const columnsHeader = ['sheet', 'column', 'type', 'meaning'].map((name) => text(name, style.header))
   const columnRows = input.tables.flatMap((table, index) =>
     table.columns.map((column) => [names[index]!, column.name, typeOf(column), column.description].map((value) => text(value))))
   const intro = [[text(input.about.title, style.header)], ...input.about.lines.map((line) => [text(line)]), []]
-  const about: Sheet = {name: 'About', rows: [...intro, columnsHeader, ...columnRows], formats: [], measured: [columnsHeader, ...columnRows], table: false}
-  const sheets = [{name: 'About', table: false, rows: about.rows.length, columns: width(about)}, ...input.tables.map((table, index) => ({name: names[index]!, table: true, rows: table.records.length + 1, columns: table.columns.length}))]
+  const aboutRows = [...intro, columnsHeader, ...columnRows]
+  const about: Sheet = {name: 'About', rows: () => aboutRows, count: aboutRows.length, formats: [], measured: (_, at) => at >= intro.length, table: false}
+  const sheets = [{name: 'About', table: false, rows: about.count, columns: Math.max(...aboutRows.map((row) => row.length))}, ...input.tables.map((table, index) => ({name: names[index]!, table: true, rows: table.records.length + 1, columns: table.columns.length}))]
 
   const strings = new Map<string, number>()
   let uses = 0
