@@ -7,6 +7,7 @@
  * ./quantities.ts, proportions and ranges ./shapes.ts), so every match keeps exact offsets into the
  * original string. Numbers of dates (./skip.ts) and labels (./labels.ts) are not figures.
  */
+import {isLabelNumber, isListNumber} from './labels.ts'
 import {readQuantity} from './quantities.ts'
 import {readProportion, readRange, single, type Body} from './shapes.ts'
 import {dateSpans, type Span} from './skip.ts'
@@ -123,11 +124,8 @@ function isFigureInProse(parsed: Parsed, tokens: readonly Token[], text: string,
   const start = tokens[parsed.first]!.start
   const end = tokens[parsed.next - 1]!.end
   if (dates.some((span) => span.start < end && start < span.end)) return false
-  return !isListNumber(text, start)
-}
-
-/** "14. When will this happen?": numbering at the very start of the string. */
-function isListNumber(text: string, start: number): boolean {
-  const numbering = /^\s*\d+\.\s/.exec(text)
-  return numbering !== null && start === numbering[0].search(/\d/)
+  // A label is a small bare whole number ("Objective 4"), never one with a unit, qualifier or thousands ("Year 1,000").
+  const {single, unit, value} = parsed.body
+  const label = single && unit === null && parsed.qualifier === null && value !== null && Number.isInteger(value) && value < 100
+  return !isListNumber(text, start) && !(label && isLabelNumber(tokens, parsed.first))
 }
