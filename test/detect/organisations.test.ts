@@ -1,0 +1,30 @@
+import {describe, expect, it} from 'vitest'
+import {findOrganisations} from '../../pipeline/detect/organisations.ts'
+
+const names = (text: string) => findOrganisations(text).map((match) => match.name)
+
+describe('findOrganisations', () => {
+  it('should find NHS trusts, foundation trusts and councils, each apart from the next', () => {
+    expect(names('Our partners include Frimley Health NHS Foundation Trust and Royal Surrey NHS Foundation Trust, as well as Surrey County Council.'))
+      .toEqual(['Frimley Health NHS Foundation Trust', 'Royal Surrey NHS Foundation Trust', 'Surrey County Council'])
+    expect(names('In Kent the Kent and Medway NHS and Social Care Partnership Trust runs services.')).toEqual(['Kent and Medway NHS and Social Care Partnership Trust'])
+  })
+
+  it('should keep the commas of a council\'s name, and only there', () => {
+    expect(names('Dorset Council, Bournemouth, Christchurch and Poole Council and University Hospitals Dorset NHS Foundation Trust work together.'))
+      .toEqual(['Dorset Council', 'Bournemouth, Christchurch and Poole Council', 'University Hospitals Dorset NHS Foundation Trust'])
+    expect(names('Stoke-on-Trent City Council and Royal Borough of Windsor and Maidenhead Council')).toEqual(['Stoke-on-Trent City Council', 'Royal Borough of Windsor and Maidenhead Council'])
+  })
+
+  it('should find named boards and partnerships, and end a name at its head word', () => {
+    expect(names('The Surrey Heartlands Integrated Care Partnership brings together Ashford and St Peter’s Hospitals NHS Foundation Trust.'))
+      .toEqual(['Surrey Heartlands Integrated Care Partnership', 'Ashford and St Peter’s Hospitals NHS Foundation Trust'])
+    expect(names('NHS Dorset Integrated Care Board Chief Executive')).toEqual(['NHS Dorset Integrated Care Board'])
+  })
+
+  it('should not take generic bodies, or what is not a trust, council, board or partnership', () => {
+    expect(names('The Integrated Care Board and the Health and Wellbeing Board meet.')).toEqual([])
+    expect(names('Dorset Health and Wellbeing Board and the Audit and Risk Committee')).toEqual(['Dorset Health and Wellbeing Board'])
+    expect(names('Working with Healthwatch Dorset and the Care Quality Commission.')).toEqual([])
+  })
+})
