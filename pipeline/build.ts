@@ -11,6 +11,7 @@
 import path from 'node:path'
 import {VFile} from 'vfile'
 import {datasets as registry, type Context} from './datasets.ts'
+import {checkCandidates} from './extract/candidates.ts'
 import {registerIndex} from './extract/organisations/index.ts'
 import {documentText, type DocumentText} from './extract/texts.ts'
 import {hasErrors, report} from './messages.ts'
@@ -121,6 +122,7 @@ function extractPart(document: VFile, context: Context, options: Options): Part 
   const judgements = document.data.judgements
   const usable = parseSource(document) && validateFrontmatter(document) && (!judgements?.data.matter || validateFrontmatter(judgements, 'judgements'))
   const records = usable ? Object.fromEntries(registry.map((dataset) => [dataset.name, dataset.extract(document, context)])) : undefined
+  if (usable) checkCandidates(document)
   const part = records && {records, text: documentText(document, records)}
   const clean = !document.messages.length && !judgements?.messages.length
   if (part && clean) options.parts?.set(document, context.register, part)
