@@ -5,7 +5,9 @@
  * Foundation Trust", "Bournemouth, Christchurch and Poole Council", "Surrey
  * Heartlands Integrated Care Partnership"). A name runs back from its head word
  * over capitalised words and the small words that join them; a generic name
- * ("the Integrated Care Board", "Health and Wellbeing Board") names no one.
+ * ("the Integrated Care Board", "Health and Wellbeing Board") names no one. An
+ * integrated care board also goes by "NHS" and its area ("NHS Dorset"): given
+ * the areas of the 42 boards, those names are found too.
  */
 export interface OrganisationMatch {
   start: number
@@ -41,8 +43,33 @@ interface Word {
 
 const WORD = /\p{L}[\p{L}\p{N}]*(?:['’-]\p{L}[\p{L}\p{N}]*)*|[&,]|\S/gu
 
+export interface Options {
+  /** Names of the integrated care boards' areas ("Dorset", "Kent and Medway"), so "NHS Dorset" is found (default: none). */
+  boardAreas?: Iterable<string>
+}
+
 /** Every organisation name in `text`, left to right. */
-export function findOrganisations(text: string): OrganisationMatch[] {
+export function findOrganisations(text: string, options: Options = {}): OrganisationMatch[] {
+  const named = findHeaded(text)
+  const boards = findBoardNames(text, options.boardAreas ?? []).filter((board) => !named.some((match) => match.start < board.end && board.start < match.end))
+  return [...named, ...boards].sort((a, b) => a.start - b.start)
+}
+
+/** "NHS Dorset", "NHS Kent and Medway": an integrated care board by its area. */
+function findBoardNames(text: string, areas: Iterable<string>): OrganisationMatch[] {
+  const found: OrganisationMatch[] = []
+  for (const area of areas) {
+    const name = `NHS ${area}`
+    for (let at = text.indexOf(name); at !== -1; at = text.indexOf(name, at + 1)) {
+      const end = at + name.length
+      if (/[\p{L}\p{N}]/u.test(text[at - 1] ?? '') || /[\p{L}\p{N}]/u.test(text[end] ?? '')) continue
+      if (!found.some((other) => other.start <= at && end <= other.end)) found.push({start: at, end, name})
+    }
+  }
+  return found
+}
+
+function findHeaded(text: string): OrganisationMatch[] {
   const words: Word[] = [...text.matchAll(WORD)].map((match) => ({text: match[0], start: match.index, end: match.index + match[0].length}))
   const found: OrganisationMatch[] = []
   let index = 0
@@ -80,9 +107,17 @@ function namesIn(run: readonly Word[], text: string): OrganisationMatch[] {
   for (const end of ends.sort((a, b) => a - b)) {
     let words = run.slice(from, end + 1)
     from = end + 1
-    // Only a council's name holds commas ("Bournemouth, Christchurch and Poole Council"); elsewhere a comma separates names.
-    if (run[end]!.text !== 'Council') words = words.slice(words.findLastIndex((word) => word.text === ',') + 1)
-    while (words.length > 0 && (JOINS.has(words[0]!.text) || OPENERS.has(words[0]!.text))) words = words.slice(1)
+    // A name holds commas only as a list of places joined by "and" ("Bournemouth, Christchurch and Poole Council");
+    // else a comma ends a phrase before it ("In Surrey, Frimley Health NHS Foundation Trust").
+    const comma = words.findLastIndex((word) => word.text === ',')
+    if (comma !== -1 && !words.slice(comma).some((word) => word.text === 'and' || word.text === '&')) words = words.slice(comma + 1)
+    let first = 0
+    while (first < words.length && (JOINS.has(words[first]!.text) || OPENERS.has(words[first]!.text))) {
+      // "The Our Dorset Integrated Care Partnership": "Our" after "The" is part of the name.
+      if (words[first]!.text === 'Our' && words[first - 1]?.text === 'The') break
+      first++
+    }
+    words = words.slice(first)
     const named = words.some((word) => !JOINS.has(word.text) && !GENERIC.has(word.text))
     if (words.length < 2 || !named) continue
     const start = words[0]!.start

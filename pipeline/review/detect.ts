@@ -10,7 +10,7 @@ import {findPeriods} from '../dates/periods.ts'
 import {findAbbreviations} from '../detect/abbreviations.ts'
 import {findAcronyms} from '../detect/acronyms.ts'
 import {findDefinition} from '../detect/definitions.ts'
-import {findOrganisations} from '../detect/organisations.ts'
+import {findOrganisations, type Options as OrganisationOptions} from '../detect/organisations.ts'
 import type {Figure} from '../figures/index.ts'
 import {findFigures} from '../figures/index.ts'
 import type {QuoteMatch, TextBlock} from '../locate/index.ts'
@@ -35,7 +35,7 @@ export interface Detection extends QuoteMatch {
 }
 
 /** Every detection in a parsed document, block by block, each kind left to right. */
-export function detect(file: VFile): Detection[] {
+export function detect(file: VFile, options: OrganisationOptions = {}): Detection[] {
   const blocks = file.data.blocks ?? []
   const found: Detection[] = []
   const expanded = new Set<string>()
@@ -62,7 +62,7 @@ export function detect(file: VFile): Detection[] {
     }
     const definition = findDefinition(block)
     if (definition) found.push(span(definition.start, definition.end, {kind: 'term', name: definition.name}))
-    for (const {start, end, name} of findOrganisations(block.text)) {
+    for (const {start, end, name} of findOrganisations(block.text, options)) {
       if (organisations.has(name)) continue
       organisations.add(name)
       found.push(span(start, end, {kind: 'organisation', name}))

@@ -22,6 +22,8 @@ export type Finding = {document: string; line: number; column: number; text: str
 /** What review knows besides the documents: the organisations of the register, by every name they go by. */
 export interface Knowledge {
   organisations?: ReadonlyMap<string, unknown>
+  /** Areas of the integrated care boards, so "NHS Dorset" is found as a board. */
+  boardAreas?: Iterable<string>
 }
 
 /** Everything detected in `files` that no record or `ignore` entry covers. */
@@ -35,7 +37,7 @@ export function review(files: readonly VFile[], datasets: readonly DatasetRecord
   for (const file of files) {
     const used = file.data.used ?? []
     const skipped = ignored(file)
-    for (const detection of detect(file)) {
+    for (const detection of detect(file, {boardAreas: knowledge.boardAreas ?? []})) {
       const {reading} = detection
       if (reading.kind === 'term' && named.has(singular(reading.name.toLowerCase()))) continue
       if (reading.kind === 'organisation' && registered.has(reading.name)) continue

@@ -27,4 +27,17 @@ describe('findOrganisations', () => {
     expect(names('Dorset Health and Wellbeing Board and the Audit and Risk Committee')).toEqual(['Dorset Health and Wellbeing Board'])
     expect(names('Working with Healthwatch Dorset and the Care Quality Commission.')).toEqual([])
   })
+
+  it('should keep commas only in a list of places joined by "and", and "Our" after "The"', () => {
+    expect(names('the Bournemouth, Christchurch and Poole Health and Wellbeing Board each')).toEqual(['Bournemouth, Christchurch and Poole Health and Wellbeing Board'])
+    expect(names('In Surrey, Frimley Health NHS Foundation Trust runs')).toEqual(['Frimley Health NHS Foundation Trust'])
+    expect(names('The Our Dorset Integrated Care Partnership is')).toEqual(['Our Dorset Integrated Care Partnership'])
+    expect(names('Our Dorset Council')).toEqual(['Dorset Council'])
+  })
+
+  it('should find an integrated care board by "NHS" and its area, given the areas', () => {
+    const text = 'The NHS Dorset board, NHS Kent and Medway Integrated Care Board and NHS England.'
+    expect(findOrganisations(text, {boardAreas: ['Dorset', 'Kent and Medway']}).map((match) => match.name)).toEqual(['NHS Dorset', 'NHS Kent and Medway Integrated Care Board'])
+    expect(names(text)).toEqual(['NHS Kent and Medway Integrated Care Board'])
+  })
 })
