@@ -79,7 +79,7 @@ function findHeaded(text: string): OrganisationMatch[] {
       index++
       continue
     }
-    found.push(...namesIn(run, text))
+    found.push(...boroughsAndNames(run, text))
     index += run.length
   }
   return found
@@ -95,6 +95,29 @@ function runFrom(words: readonly Word[], index: number): Word[] {
     else break
   }
   return run
+}
+
+/**
+ * "the Royal Borough of Windsor and Maidenhead and Slough Borough Council": a
+ * council named "Royal Borough of" or "London Borough of" needs no head word,
+ * and ends before an "and" that opens another name of three words or more.
+ */
+function boroughsAndNames(run: readonly Word[], text: string): OrganisationMatch[] {
+  const at = run.findIndex((word, index) => (word.text === 'Royal' || word.text === 'London') && run[index + 1]?.text === 'Borough' && run[index + 2]?.text === 'of')
+  if (at === -1) return namesIn(run, text)
+  const head = run.findIndex((word, index) => index > at && HEADS.has(word.text))
+  let end = head === -1 ? run.length : head + 1
+  let rest = run.length
+  for (let index = end - 1; head !== -1 && index > at + 3; index--) {
+    if (run[index]!.text === 'and' && head - index >= 3) {
+      rest = index + 1
+      end = index
+      break
+    }
+  }
+  if (rest === run.length) rest = end
+  const name = {start: run[at]!.start, end: run[end - 1]!.end, name: text.slice(run[at]!.start, run[end - 1]!.end)}
+  return [...namesIn(run.slice(0, at), text), name, ...boroughsAndNames(run.slice(rest), text)]
 }
 
 /** The names in one run: each ends at a head word followed by a joining word or the end of the run. */

@@ -40,4 +40,9 @@ describe('findOrganisations', () => {
     expect(findOrganisations(text, {boardAreas: ['Dorset', 'Kent and Medway']}).map((match) => match.name)).toEqual(['NHS Dorset', 'NHS Kent and Medway Integrated Care Board'])
     expect(names(text)).toEqual(['NHS Kent and Medway Integrated Care Board'])
   })
+
+  it('should end a "Royal Borough of" council before the next name, with or without a head word', () => {
+    expect(names('Bracknell Forest Council, the Royal Borough of Windsor and Maidenhead and Slough Borough Council.')).toEqual(['Bracknell Forest Council', 'Royal Borough of Windsor and Maidenhead', 'Slough Borough Council'])
+    expect(names('the London Borough of Camden.')).toEqual(['London Borough of Camden'])
+  })
 })
