@@ -79,7 +79,7 @@ function findHeaded(text: string): OrganisationMatch[] {
       index++
       continue
     }
-    found.push(...boroughsAndNames(run, text))
+    found.push(...boroughsAndNames(run, text, words[index - 1]?.text))
     index += run.length
   }
   return found
@@ -102,9 +102,9 @@ function runFrom(words: readonly Word[], index: number): Word[] {
  * council named "Royal Borough of" or "London Borough of" needs no head word,
  * and ends before an "and" that opens another name of three words or more.
  */
-function boroughsAndNames(run: readonly Word[], text: string): OrganisationMatch[] {
+function boroughsAndNames(run: readonly Word[], text: string, before?: string): OrganisationMatch[] {
   const at = run.findIndex((word, index) => (word.text === 'Royal' || word.text === 'London') && run[index + 1]?.text === 'Borough' && run[index + 2]?.text === 'of')
-  if (at === -1) return namesIn(run, text)
+  if (at === -1) return namesIn(run, text, before)
   const head = run.findIndex((word, index) => index > at && HEADS.has(word.text))
   let end = head === -1 ? run.length : head + 1
   let rest = run.length
@@ -117,11 +117,11 @@ function boroughsAndNames(run: readonly Word[], text: string): OrganisationMatch
   }
   if (rest === run.length) rest = end
   const name = {start: run[at]!.start, end: run[end - 1]!.end, name: text.slice(run[at]!.start, run[end - 1]!.end)}
-  return [...namesIn(run.slice(0, at), text), name, ...boroughsAndNames(run.slice(rest), text)]
+  return [...namesIn(run.slice(0, at), text, before), name, ...boroughsAndNames(run.slice(rest), text)]
 }
 
 /** The names in one run: each ends at a head word followed by a joining word or the end of the run. */
-function namesIn(run: readonly Word[], text: string): OrganisationMatch[] {
+function namesIn(run: readonly Word[], text: string, before?: string): OrganisationMatch[] {
   const ends = run.flatMap((word, at) => (HEADS.has(word.text) && (at === run.length - 1 || JOINS.has(run[at + 1]!.text)) ? [at] : []))
   const lastHead = run.findLastIndex((word) => HEADS.has(word.text))
   if (lastHead !== -1 && !ends.includes(lastHead)) ends.push(lastHead)
@@ -136,8 +136,10 @@ function namesIn(run: readonly Word[], text: string): OrganisationMatch[] {
     if (comma !== -1 && !words.slice(comma).some((word) => word.text === 'and' || word.text === '&')) words = words.slice(comma + 1)
     let first = 0
     while (first < words.length && (JOINS.has(words[first]!.text) || OPENERS.has(words[first]!.text))) {
-      // "The Our Dorset Integrated Care Partnership": "Our" after "The" is part of the name.
-      if (words[first]!.text === 'Our' && words[first - 1]?.text === 'The') break
+      // "The Our Dorset Integrated Care Partnership": "Our" after "the" is part of the name.
+      const at = run.indexOf(words[first]!)
+      const previous = at > 0 ? run[at - 1]!.text : before
+      if (words[first]!.text === 'Our' && previous?.toLowerCase() === 'the') break
       first++
     }
     words = words.slice(first)

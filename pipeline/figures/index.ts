@@ -7,7 +7,7 @@
  * ./quantities.ts, proportions and ranges ./shapes.ts), so every match keeps exact offsets into the
  * original string. Numbers of dates (./skip.ts) and labels (./labels.ts) are not figures.
  */
-import {isLabelNumber, isListNumber} from './labels.ts'
+import {isLabelNumber, isListNumber, isServiceNumber} from './labels.ts'
 import {readQuantity} from './quantities.ts'
 import {readProportion, readRange, single, type Body} from './shapes.ts'
 import {dateSpans, type Span} from './skip.ts'
@@ -126,6 +126,7 @@ function isFigureInProse(parsed: Parsed, tokens: readonly Token[], text: string,
   if (dates.some((span) => span.start < end && start < span.end)) return false
   // A label is a small bare whole number ("Objective 4"), never one with a unit, qualifier or thousands ("Year 1,000").
   const {single, unit, value} = parsed.body
-  const label = single && unit === null && parsed.qualifier === null && value !== null && Number.isInteger(value) && value < 100
-  return !isListNumber(text, start) && !(label && isLabelNumber(tokens, parsed.first))
+  const bare = single && unit === null && parsed.qualifier === null
+  const label = bare && value !== null && Number.isInteger(value) && value < 100 && isLabelNumber(tokens, parsed.first)
+  return !isListNumber(text, start) && !label && !(bare && isServiceNumber(tokens, parsed.first))
 }

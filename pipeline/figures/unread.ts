@@ -6,7 +6,7 @@
  */
 import {findDates} from '../dates/index.ts'
 import {findFigures} from './index.ts'
-import {isLabelNumber, isListNumber} from './labels.ts'
+import {isLabelNumber, isListNumber, isServiceNumber} from './labels.ts'
 import {dateSpans, type Span} from './skip.ts'
 import {glued, tokenize, type Token} from './tokens.ts'
 
@@ -25,7 +25,7 @@ export function findUnreadNumbers(text: string): UnreadNumber[] {
   for (const [index, token] of tokens.entries()) {
     if (token.kind !== 'num') continue
     if (read.some((span) => span.start < token.end && token.start < span.end)) continue
-    if (isListNumber(text, token.start) || isLabelNumber(tokens, index) || knownShape(tokens, index)) continue
+    if (isListNumber(text, token.start) || isLabelNumber(tokens, index) || isServiceNumber(tokens, index) || knownShape(tokens, index)) continue
     unread.push({start: token.start, end: token.end, text: token.text})
   }
   return unread

@@ -32,6 +32,7 @@ describe('findOrganisations', () => {
     expect(names('the Bournemouth, Christchurch and Poole Health and Wellbeing Board each')).toEqual(['Bournemouth, Christchurch and Poole Health and Wellbeing Board'])
     expect(names('In Surrey, Frimley Health NHS Foundation Trust runs')).toEqual(['Frimley Health NHS Foundation Trust'])
     expect(names('The Our Dorset Integrated Care Partnership is')).toEqual(['Our Dorset Integrated Care Partnership'])
+    expect(names('the minutes of the Our Dorset Integrated Care Partnership')).toEqual(['Our Dorset Integrated Care Partnership'])
     expect(names('Our Dorset Council')).toEqual(['Dorset Council'])
   })
 

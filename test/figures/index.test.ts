@@ -255,6 +255,12 @@ describe('findFigures', () => {
     expect(texts('the objective 3 per cent')).toEqual(['3 per cent'])
   })
 
+  it('should not report the telephone services 999 and NHS 111 as counts', () => {
+    expect(texts('more than 1.3 million 999 calls a year')).toEqual(['more than 1.3 million'])
+    expect(texts('call NHS 111 or dial 999')).toEqual([])
+    expect(texts('999 patients')).toEqual(['999'])
+  })
+
   it('should read digits glued to an abbreviation, and nothing else glued to a word', () => {
     expect(findFigures('our 85GP practices who work in 31 networks').map((match) => [match.figure.text, match.figure.value])).toEqual([['85', 85], ['31', 31]])
     expect(texts('over 12PCNs')).toEqual(['over 12'])
