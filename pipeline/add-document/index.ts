@@ -10,11 +10,10 @@ import {reporter} from 'vfile-reporter'
 import {stringify} from 'yaml'
 import {build} from '../build.ts'
 import {idOf, maxIdLength} from '../extract/ids.ts'
-import {registerIndex} from '../extract/organisations/index.ts'
 import {parseSource, parseYaml} from '../parse/index.ts'
 import {toVFile} from '../read/index.ts'
-import {readYamlFile} from '../read/yaml-file.ts'
 import {detect} from '../review/detect.ts'
+import {knowledgeOf} from '../review/knowledge.ts'
 import {areaNames} from './areas.ts'
 import {candidatesOf, type Candidates} from './candidates.ts'
 import {frontmatterOf} from './frontmatter.ts'
@@ -47,12 +46,12 @@ export async function addDocument(root: string, args: readonly string[]): Promis
   if (options.geography !== null && !areaNames(root).has(options.geography)) {
     return refuse(`Unexpected \`--geography\` value \`${options.geography}\`, expected the name of an area in sources/reference/areas.yml (e.g. \`Surrey Heartlands\`, \`South West\`, \`England\`)`)
   }
-  const register = registerIndex(readYamlFile('sources/reference/organisations.yml', root))
-  const registerId = (name: string) => register.get(name)?.id ?? null
+  const knowledge = knowledgeOf(root)
+  const registerId = (name: string) => knowledge.organisations.get(name)?.id ?? null
   const isMarkdown = path.extname(options.file).toLowerCase() === '.md'
   const body = isMarkdown ? source.text : textToMarkdown(source.text)
   const document = frontmatterOf(id, options, {organisation: options.publisher === null ? null : registerId(options.publisher)}) + body
-  const candidates = candidatesFor(documentPath, document, registerId)
+  const candidates = candidatesFor(documentPath, document, registerId, knowledge.boardAreas)
   mkdirSync(path.join(root, 'sources/documents'), {recursive: true})
   mkdirSync(path.join(root, 'sources/judgements'), {recursive: true})
   writeFileSync(path.join(root, documentPath), document)
@@ -84,13 +83,13 @@ function readSource(file: string): {text: string} | {error: string} {
 }
 
 /** The new document parsed as a build parses it, and its findings as candidates. */
-function candidatesFor(documentPath: string, document: string, registerId: (name: string) => string | null): Candidates {
+function candidatesFor(documentPath: string, document: string, registerId: (name: string) => string | null, boardAreas: readonly string[]): Candidates {
   const file = toVFile(documentPath, new TextEncoder().encode(document))
   const judgements = toVFile(documentPath.replace('documents/', 'judgements/').replace(/\.md$/u, '.yml'), new TextEncoder().encode('{}'))
   parseYaml(judgements, '{}', 1, {empty: true})
   file.data.judgements = judgements
   parseSource(file)
-  return candidatesOf(detect(file), file.data.blocks ?? [], registerId)
+  return candidatesOf(detect(file, {boardAreas}), file.data.blocks ?? [], registerId)
 }
 
 /** The judgements file: every candidate, and how an editor confirms one. */

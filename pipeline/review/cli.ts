@@ -5,10 +5,9 @@
  */
 import {reporter} from 'vfile-reporter'
 import {build} from '../build.ts'
-import {registerIndex} from '../extract/organisations/index.ts'
-import {readYamlFile} from '../read/yaml-file.ts'
 import {formatJson, formatText} from './format.ts'
 import {review} from './index.ts'
+import {knowledgeOf} from './knowledge.ts'
 
 const json = process.argv.includes('--json')
 const unknown = process.argv.slice(2).filter((argument) => argument !== '--json')
@@ -21,7 +20,6 @@ if (!result.ok) {
   console.error(reporter(result.files, {quiet: true}))
   process.exitCode = 1
 } else {
-  const organisations = registerIndex(readYamlFile('sources/reference/organisations.yml', process.cwd()))
-  const findings = review(result.documents, result.datasets, {organisations})
+  const findings = review(result.documents, result.datasets, knowledgeOf(process.cwd()))
   console.log(json ? formatJson(findings) : formatText(findings))
 }
