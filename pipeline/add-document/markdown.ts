@@ -62,10 +62,10 @@ function paragraphsAndLists(lines: readonly string[]): string[] {
 /** A paragraph's line: markdown's characters escaped, and anything at its start that would open a block. */
 function escapeLine(line: string, first: boolean): string {
   const inline = escapeInline(line)
-  // ">", "+", "=" or "-" runs, or "1." at a line's start would make a quote, list or underline ("#" is escaped inline).
+  // "+", "=" or "-" runs, or "1." at a line's start would make a list or an underline ("#" and ">" are escaped inline).
   const numbered = /^(\d+)([.)])/u.exec(inline)
   if (numbered) return `${numbered[1]}\\${inline.slice(numbered[1]!.length)}`
-  if (/^(?:>|\+|=+$|-+$)/u.test(line) || (!first && /^[-*+]\s/u.test(line))) return `\\${inline}`
+  if (/^(?:\+|=+$|-+$)/u.test(line) || (!first && /^[-*+]\s/u.test(line))) return `\\${inline}`
   return inline
 }
 
