@@ -12,7 +12,9 @@ import path from 'node:path'
 import {VFile} from 'vfile'
 import {datasets as registry, type Context} from './datasets.ts'
 import {checkCandidates} from './extract/candidates.ts'
+import {areaRegister} from './extract/geography.ts'
 import {registerIndex} from './extract/organisations/index.ts'
+import {ignoredSpans} from './extract/ignored.ts'
 import {documentText, type DocumentText} from './extract/texts.ts'
 import {hasErrors, report} from './messages.ts'
 import {parseSource} from './parse/index.ts'
@@ -41,10 +43,10 @@ export interface Part {
   text: DocumentText
 }
 
-/** Parts kept between builds: found by everything a part depends on, stored only when its document gave no message. */
+/** Parts kept between builds: found by everything a part depends on (the document, its judgements, the reference files), stored only when its document gave no message. */
 export interface PartStore {
-  get(document: VFile, register: VFile): Part | undefined
-  set(document: VFile, register: VFile, part: Part): void
+  get(document: VFile, references: readonly VFile[]): Part | undefined
+  set(document: VFile, references: readonly VFile[], part: Part): void
 }
 
 export interface BuildResult {
@@ -66,17 +68,21 @@ export async function build(options: Options = {}): Promise<BuildResult> {
 
   // Read the reference files; a mistake in one is a message with a line, not a crash.
   const register = readYamlFile('sources/reference/organisations.yml', root)
+  const areaFile = readYamlFile('sources/reference/areas.yml', root)
   const publicationFile = readYamlFile('sources/publication.yml', root)
   if (register.data.matter) validateFrontmatter(register, 'organisation-register')
+  if (areaFile.data.matter) validateFrontmatter(areaFile, 'area-register')
   if (publicationFile.data.matter) validateFrontmatter(publicationFile, 'publication')
-  // Documents are not extracted against a broken register: every organisation would look unknown.
-  if (hasErrors([register, publicationFile])) return {files: [register, publicationFile], documents: [], datasets: [], outputs: new Map(), ok: false}
-  const context: Context = {organisations: registerIndex(register), register}
+  const areas = hasErrors([areaFile]) ? undefined : areaRegister(areaFile)
+  // Documents are not extracted against a broken register: every organisation or area would look unknown.
+  const references = [register, areaFile]
+  if (!areas || hasErrors([...references, publicationFile])) return {files: [...references, publicationFile], documents: [], datasets: [], outputs: new Map(), ok: false}
+  const context: Context = {organisations: registerIndex(register), register, areas}
 
   // The release is made in a staging folder (with `out: null`, in memory) that only a build that passed puts in place.
   const outputs = new Map<string, string | Uint8Array>()
   const documents: VFile[] = []
-  const filesOf = () => [...documents.flatMap((document) => [document, ...(document.data.judgements ? [document.data.judgements] : [])]), register, publicationFile]
+  const filesOf = () => [...documents.flatMap((document) => [document, ...(document.data.judgements ? [document.data.judgements] : [])]), ...references, publicationFile]
   let release: Staging | undefined
   try {
     release = out === null ? inMemory(outputs) : openStaging(path.join(root, out))
@@ -85,7 +91,7 @@ export async function build(options: Options = {}): Promise<BuildResult> {
     for (const entry of listDocuments(root)) {
       const document = readDocument(root, entry)
       documents.push(document)
-      const part = options.parts?.get(document, register) ?? extractPart(document, context, options)
+      const part = options.parts?.get(document, references) ?? extractPart(document, context, options)
       if (!options.keep) letGo(document)
       if (!part) continue
       parts.push(part.records)
@@ -122,10 +128,11 @@ function extractPart(document: VFile, context: Context, options: Options): Part 
   const judgements = document.data.judgements
   const usable = parseSource(document) && validateFrontmatter(document) && (!judgements?.data.matter || validateFrontmatter(judgements, 'judgements'))
   const records = usable ? Object.fromEntries(registry.map((dataset) => [dataset.name, dataset.extract(document, context)])) : undefined
+  if (usable) ignoredSpans(document)
   if (usable) checkCandidates(document)
   const part = records && {records, text: documentText(document, records)}
   const clean = !document.messages.length && !judgements?.messages.length
-  if (part && clean) options.parts?.set(document, context.register, part)
+  if (part && clean) options.parts?.set(document, [context.register, context.areas.file], part)
   return part
 }
 

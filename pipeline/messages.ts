@@ -39,6 +39,7 @@ export const rules = {
   'date-ambiguous': {source: 'extract', title: 'Several dates in the quote', fix: 'Set `when` to the words of the one date this record is about.'},
   'list-not-found': {source: 'extract', title: 'No list follows the quoted paragraph', fix: 'Quote the paragraph that introduces the list (the one just before it).'},
   'unknown-organisation': {source: 'extract', title: 'Organisation is not in the register', fix: 'Add it to sources/reference/organisations.yml with its type and sector, or correct the name.'},
+  'unknown-area': {source: 'extract', title: 'Area is not in the register', fix: 'Name an area of sources/reference/areas.yml exactly as its `name` (or an alias) reads, or add the area there with its type, parent and GSS code.'},
   'duplicate-id': {source: 'validate', title: 'Two records share an id', fix: 'Give one of them another id; ids must be unique within a dataset.'},
   'unresolved-reference': {source: 'validate', title: 'A reference points to nothing', fix: 'Use the id of an existing record, or add the record it names.'},
   'write-failed': {source: 'write', title: 'The release could not be written', fix: 'Make dist-data/ writable by the build (and free some disk space), then run the build again; nothing was changed.'},

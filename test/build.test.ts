@@ -75,14 +75,36 @@ describe('build on bad input', () => {
   })
 
   it('should reject broken YAML in the frontmatter, in the document', async () => {
-    await rejectEdit('sources/documents/kent-medway-glossary.md', 'language: en-GB', 'language: [en-GB', /sources\/documents\/kent-medway-glossary\.md\n\s*\d+:\d+(-\d+:\d+)?\s+error\s+Unexpected YAML: .*yaml-syntax/)
+    await rejectEdit('sources/documents/kent-medway-glossary.md', 'language: en-GB', 'language: [en-GB', /sources\/documents\/kent-medway-glossary\.md\n\s*\d+:\d+(-\d+:\d+)?\s+error\s+Unexpected `\[` that is not closed on its line.*yaml-syntax/)
   })
 
   it('should reject broken YAML in a judgements file, in that file', async () => {
     const lines = (await readFile(path.join(root, 'sources/judgements/kent-medway-glossary.yml'), 'utf8')).split('\n')
     const quote = lines.find((text) => /^\s+quote: [^"'[{]/.test(text))
     expect(quote).toBeTruthy()
-    await rejectEdit('sources/judgements/kent-medway-glossary.yml', `${quote}\n`, `${quote!.replace('quote: ', 'quote: [')}\n`, /sources\/judgements\/kent-medway-glossary\.yml\n\s*\d+:\d+(-\d+:\d+)?\s+error\s+Unexpected YAML: .*yaml-syntax/)
+    await rejectEdit('sources/judgements/kent-medway-glossary.yml', `${quote}\n`, `${quote!.replace('quote: ', 'quote: [')}\n`, /sources\/judgements\/kent-medway-glossary\.yml\n\s*\d+:\d+(-\d+:\d+)?\s+error\s+Unexpected `\[` that is not closed on its line.*yaml-syntax/)
+  })
+
+  it('should reject an `ignore` entry whose quote is not in the text, at its quote', async () => {
+    await write(root, 'sources/documents/zz-ignore-test.md', `${frontmatter('zz-ignore-test')}\n# Test document\n\nObjective 1 is care.\n`)
+    await write(root, 'sources/judgements/zz-ignore-test.yml', 'ignore:\n  - {quote: Objective 9, reason: "Heading number, not a figure"}\n')
+    try {
+      await expectRejected(/sources\/judgements\/zz-ignore-test\.yml\n\s*2:13(-\d+:\d+)?\s+error\s+Unexpected quote `Objective 9` that is not in the text.*quote-not-found/)
+    } finally {
+      await rm(path.join(root, 'sources/documents/zz-ignore-test.md'))
+      await rm(path.join(root, 'sources/judgements/zz-ignore-test.yml'))
+    }
+  })
+
+  it('should reject an area that is not in the register, at the judgement', async () => {
+    await write(root, 'sources/documents/zz-area-test.md', `${frontmatter('zz-area-test')}\n# Test document\n\nThere are 15 networks.\n`)
+    await write(root, 'sources/judgements/zz-area-test.yml', 'statistics:\n  - {id: networks, quote: There are 15 networks, label: Networks, unit: networks, geography: Sussexx}\n')
+    try {
+      await expectRejected(/sources\/judgements\/zz-area-test\.yml\n\s*2:\d+(-\d+:\d+)?\s+error\s+Unexpected area `Sussexx` that is not in sources\/reference\/areas\.yml.*unknown-area/)
+    } finally {
+      await rm(path.join(root, 'sources/documents/zz-area-test.md'))
+      await rm(path.join(root, 'sources/judgements/zz-area-test.yml'))
+    }
   })
 
   it('should reject a judgements file without its document', async () => {

@@ -14,7 +14,6 @@ import {parseSource, parseYaml} from '../parse/index.ts'
 import {toVFile} from '../read/index.ts'
 import {detect} from '../review/detect.ts'
 import {knowledgeOf} from '../review/knowledge.ts'
-import {areaNames} from './areas.ts'
 import {candidatesOf, type Candidates} from './candidates.ts'
 import {frontmatterOf} from './frontmatter.ts'
 import {textToMarkdown} from './markdown.ts'
@@ -43,10 +42,10 @@ export async function addDocument(root: string, args: readonly string[]): Promis
   for (const existing of [documentPath, judgementsPath]) {
     if (existsSync(path.join(root, existing))) return refuse(`Unexpected id \`${id}\`: ${existing} exists already, expected a new id; give another with \`--id\``)
   }
-  if (options.geography !== null && !areaNames(root).has(options.geography)) {
+  const knowledge = knowledgeOf(root)
+  if (options.geography !== null && !knowledge.areas.byName.has(options.geography)) {
     return refuse(`Unexpected \`--geography\` value \`${options.geography}\`, expected the name of an area in sources/reference/areas.yml (e.g. \`Surrey Heartlands\`, \`South West\`, \`England\`)`)
   }
-  const knowledge = knowledgeOf(root)
   const registerId = (name: string) => knowledge.organisations.get(name)?.id ?? null
   const isMarkdown = path.extname(options.file).toLowerCase() === '.md'
   const body = isMarkdown ? source.text : textToMarkdown(source.text)

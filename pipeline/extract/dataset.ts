@@ -6,14 +6,17 @@
  */
 import type {VFile} from 'vfile'
 import type {Provenance} from '../types.ts'
+import type {AreaRegister} from './geography.ts'
 import type {RegisterEntry} from './organisations/index.ts'
 
-/** What extraction knows besides the document: the organisation register. */
+/** What extraction knows besides the document: the organisation and area registers. */
 export interface Context {
   /** Register entries by every name they go by. */
   organisations: Map<string, RegisterEntry>
-  /** The register file, for messages about its entries. */
+  /** The organisation register file, for messages about its entries. */
   register: VFile
+  /** The areas documents and figures are about. */
+  areas: AreaRegister
 }
 
 export interface ForeignKey {

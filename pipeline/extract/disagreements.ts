@@ -1,7 +1,7 @@
 /**
  * Disagreements: records that share a `topic` but cannot both be true (other
- * dates, figures whose ranges do not meet) point at each other, so a reader
- * sees both claims and their sources.
+ * dates, figures whose ranges do not meet, for the same area) point at each
+ * other, so a reader sees both claims and their sources.
  */
 export interface Topical {
   id: string

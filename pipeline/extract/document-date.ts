@@ -1,6 +1,8 @@
 /**
- * The date a document's figures describe, when its text gives none: the
- * publication date if stated, else the bounds it was written within.
+ * The date a document's figures describe, when its text gives none: the date
+ * its current text reflects (`date_updated`) if stated, else its publication
+ * date, else the bounds it was written within. And whether two dated records
+ * describe times that meet.
  */
 import type {VFile} from 'vfile'
 import type {DateExpression} from '../dates/index.ts'
@@ -20,8 +22,8 @@ interface DateWritten {
 
 function documentDate(file: VFile): DocumentDate {
   const matter = file.data.matter ?? {}
-  const published = matter['date_published'] as string | null | undefined
-  if (published) return {date: published, precision: precisionOf(published), qualifier: null}
+  const stated = (matter['date_updated'] ?? matter['date_published']) as string | null | undefined
+  if (stated) return {date: stated, precision: precisionOf(stated), qualifier: null}
   const {earliest, latest} = (matter['date_written'] ?? {earliest: null, latest: null}) as DateWritten
   if (earliest && latest) {
     if (earliest === latest) return {date: earliest, precision: precisionOf(earliest), qualifier: null}
@@ -30,6 +32,11 @@ function documentDate(file: VFile): DocumentDate {
   if (earliest) return {date: earliest, precision: precisionOf(earliest), qualifier: 'on or after'}
   if (latest) return {date: latest, precision: precisionOf(latest), qualifier: 'before'}
   return {date: null, precision: null, qualifier: null}
+}
+
+/** 0 for a year, 1 for a month, 2 for a day. */
+function precisionIndex(date: string): number {
+  return date.length === 4 ? 0 : date.length === 7 ? 1 : 2
 }
 
 /** Precision of an ISO 8601 date by its length. */
@@ -58,4 +65,22 @@ export function fromDocument(file: VFile): DateFields {
 
 export function fromText(date: DateExpression): DateFields {
   return {date: date.date, date_precision: date.precision, date_qualifier: date.qualifier, date_basis: 'text'}
+}
+
+/** Whether the times two records describe meet; an unknown date meets every time. */
+export function overlappingDates(a: DateFields, b: DateFields): boolean {
+  const [startA, endA] = span(a)
+  const [startB, endB] = span(b)
+  return startA <= endB && startB <= endA
+}
+
+/** A record's date as the first and last day it may mean ("2021" is 2021-01-01 to 2021-12-31), open where its qualifier leaves it open. */
+function span({date, date_qualifier: qualifier}: DateFields): [string, string] {
+  if (date === null) return ['', '\uffff']
+  const [from, to = from] = date.split('/') as [string, string?]
+  const start = from + ['-01-01', '-01', ''][precisionIndex(from)]
+  const end = to + ['-12-31', '-31', ''][precisionIndex(to)]
+  if (qualifier === 'before' || qualifier === 'until') return ['', end]
+  if (qualifier === 'after' || qualifier === 'since' || qualifier === 'from' || qualifier === 'on or after') return [start, '\uffff']
+  return [start, end]
 }

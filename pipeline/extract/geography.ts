@@ -1,22 +1,128 @@
 /**
- * The geography a figure or event applies to: an editor's judgement if given,
- * else the area its sentence names, else the document's own area.
+ * Geography: the register of areas (sources/reference/areas.yml) and the
+ * area a figure or event applies to — an editor's judgement if given, else
+ * an area its sentence names (the document's own area or one it lies in),
+ * else the document's own area. Each comes with its GSS code, so figures
+ * join to ONS data.
  */
 import type {VFile} from 'vfile'
 import type {QuoteMatch} from '../locate/index.ts'
+import {report} from '../messages.ts'
+import {frontmatterPlace} from '../parse/index.ts'
+import {judgements, reportJudgement, type Path} from './evidence.ts'
 
-// Kent and Medway first, so a sentence about it that mentions England elsewhere stays local;
-// "NHS England" is an organisation, not the place.
-const areas: ReadonlyArray<[string, RegExp]> = [
-  ['Kent and Medway', /\bKent and Medway\b/u],
-  ['England', /(?<!NHS )\bEngland\b/u]
-]
+export interface Area {
+  id: string
+  name: string
+  aliases: string[]
+  type: string
+  parent: string | null
+  gss_code: string | null
+  ods_code: string | null
+  evidence: string | null
+  note: string | null
+}
 
-export function geographyOf(file: VFile, match: QuoteMatch, judged: string | undefined): string {
-  if (judged) return judged
+export interface AreaRegister {
+  /** sources/reference/areas.yml, for messages about its entries. */
+  file: VFile
+  /** Areas by id, and by every name they go by. */
+  byId: ReadonlyMap<string, Area>
+  byName: ReadonlyMap<string, Area>
+}
+
+/** The columns a statistic or event carries for its area. */
+export interface GeographyFields {
+  geography: string | null
+  geography_code: string | null
+}
+
+/** Index the register; a parent that is no area, or a name two areas share, is a message on it. */
+export function areaRegister(file: VFile): AreaRegister {
+  const byId = new Map<string, Area>()
+  const byName = new Map<string, Area>()
+  const entries = judgements<Area>(file, 'areas')
+  for (const {value: area, path} of entries) {
+    for (const [index, name] of [area.name, ...(area.aliases ?? [])].entries()) {
+      const other = byName.get(name)
+      if (other && other !== area) report(file, 'duplicate-id', `Unexpected name \`${name}\` that areas \`${other.id}\` and \`${area.id}\` share, expected one area per name`, {place: frontmatterPlace(file, index === 0 ? [...path, 'name'] : [...path, 'aliases', index - 1])})
+      else byName.set(name, area)
+    }
+    if (byId.has(area.id)) report(file, 'duplicate-id', `Unexpected second area \`${area.id}\`, expected each id once`, {place: frontmatterPlace(file, [...path, 'id'])})
+    byId.set(area.id, area)
+  }
+  for (const {value: area, path} of entries) {
+    if (area.parent !== null && !byId.has(area.parent)) report(file, 'unresolved-reference', `Unexpected parent \`${area.parent}\` of \`${area.id}\` that is no area's id, expected the id of the area it lies in`, {place: frontmatterPlace(file, [...path, 'parent'])})
+  }
+  return {file, byId, byName}
+}
+
+/** The document's own area, or null when its frontmatter gives none; an unknown name is reported at its `geography`. */
+export function documentArea(file: VFile, areas: AreaRegister): Area | null {
+  const name = file.data.matter?.['geography']
+  if (typeof name !== 'string') return null
+  const area = areas.byName.get(name)
+  if (!area) report(file, 'unknown-area', unknownArea(name), {place: frontmatterPlace(file, ['geography']), actual: name})
+  return area ?? null
+}
+
+/**
+ * The area of a record quoted at `match`: the judged one (`path` is the
+ * judgement's `geography` field), else the first of the document's area and
+ * the areas it lies in that the sentence names (the most local first, so a
+ * sentence about Kent and Medway that mentions England stays local), else the
+ * document's area. Undefined when the judged area is unknown (reported).
+ */
+export function geographyOf(file: VFile, match: QuoteMatch, judged: string | undefined, path: Path, areas: AreaRegister): GeographyFields | undefined {
+  if (judged !== undefined) {
+    const area = areas.byName.get(judged)
+    if (!area) reportJudgement(file, 'unknown-area', unknownArea(judged), path, {actual: judged})
+    return area && fieldsOf(area)
+  }
+  const own = areas.byName.get(String(file.data.matter?.['geography']))
   const sentence = sentenceAround(match.block.text, match.start, match.end)
-  for (const [area, pattern] of areas) if (pattern.test(sentence)) return area
-  return String(file.data.matter?.['geography'] ?? '')
+  const named = lineage(own, areas).find((area, index) => names(sentence, area, index === 0))
+  const area = named ?? own
+  return area ? fieldsOf(area) : {geography: null, geography_code: null}
+}
+
+/** Whether two areas (by name) are one, or one lies in the other; an unknown area may be any. */
+export function nested(areas: AreaRegister, a: string | null, b: string | null): boolean {
+  if (a === null || b === null || a === b) return true
+  const areaA = areas.byName.get(a)
+  const areaB = areas.byName.get(b)
+  return lineage(areaA, areas).includes(areaB!) || lineage(areaB, areas).includes(areaA!)
+}
+
+function fieldsOf(area: Area): GeographyFields {
+  return {geography: area.name, geography_code: area.gss_code}
+}
+
+/** `area` and the areas it lies in, the most local first. */
+function lineage(area: Area | undefined, areas: AreaRegister): Area[] {
+  const line: Area[] = []
+  for (let current = area; current && !line.includes(current); current = current.parent === null ? undefined : areas.byId.get(current.parent)) line.push(current)
+  return line
+}
+
+/**
+ * Whether `sentence` names `area`. "NHS England" is an organisation, not the
+ * place; a wider area's name that runs on into a longer proper name ("South
+ * East Coast Ambulance Service") is not the area either.
+ */
+function names(sentence: string, area: Area, own: boolean): boolean {
+  return [area.name, ...area.aliases].some((name) => {
+    const pattern = new RegExp(`(?<![\\p{L}\\p{N}])(?<!NHS )${escape(name)}(?![\\p{L}\\p{N}])${own ? '' : '(?! \\p{Lu})'}`, 'u')
+    return pattern.test(sentence)
+  })
+}
+
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')
+}
+
+function unknownArea(name: string): string {
+  return `Unexpected area \`${name}\` that is not in sources/reference/areas.yml, expected the name of an area there (e.g. \`Kent and Medway\`, \`South East\`, \`England\`)`
 }
 
 /** The sentence(s) of `text` that contain `[start, end)`. */

@@ -7,7 +7,7 @@
  * a build with the cache writes the same bytes as one without.
  *
  * An entry's name is a SHA-256 of all a part depends on: the pipeline's own
- * code and schemas, the lockfile, the Node version, the register, and the
+ * code and schemas, the lockfile, the Node version, the reference files (organisations, areas), and the
  * document's and its judgements' bytes. Change any of them and the entry is not found.
  * Only parts of documents that gave no message are kept. An entry that does
  * not parse or has the wrong shape is ignored (the document is built afresh),
@@ -42,15 +42,15 @@ export function openPartCache(root: string, version = pipelineVersion()): PartCa
   const folder = path.join(root, cacheFolder)
   const used = new Set<string>()
   const stats = {hits: 0, misses: 0, rejected: 0, unwritten: 0}
-  const keyOf = (document: VFile, register: VFile) =>
+  const keyOf = (document: VFile, references: readonly VFile[]) =>
     createHash('sha256')
-      .update([version, register.data.sha256 ?? '', document.path, document.data.sha256 ?? '', document.data.judgements?.data.sha256 ?? 'none'].join('\0'))
+      .update([version, ...references.map((reference) => reference.data.sha256 ?? ''), document.path, document.data.sha256 ?? '', document.data.judgements?.data.sha256 ?? 'none'].join('\0'))
       .digest('hex')
   return {
     stats,
-    get(document, register) {
+    get(document, references) {
       if (!document.data.sha256 || document.messages.length > 0) return undefined
-      const key = keyOf(document, register)
+      const key = keyOf(document, references)
       const entry = load(path.join(folder, `${key}.json`), key)
       if (entry === 'missing') stats.misses++
       else if (entry === 'rejected') stats.rejected++
@@ -60,8 +60,8 @@ export function openPartCache(root: string, version = pipelineVersion()): PartCa
       document.data.bodyLine = entry.bodyLine
       return entry.part
     },
-    set(document, register, part) {
-      const key = keyOf(document, register)
+    set(document, references, part) {
+      const key = keyOf(document, references)
       const entry: Entry = {key, bodyLine: document.data.bodyLine ?? 1, part}
       // The cache only saves time: one that cannot be written (a read-only or full disk) leaves the build as it is.
       try {

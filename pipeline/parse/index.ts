@@ -11,6 +11,7 @@ import {indexText} from '../locate/index.ts'
 import {report} from '../messages.ts'
 import '../types.ts'
 import {parseMarkdown} from './markdown.ts'
+import {yamlReason} from './yaml-advice.ts'
 import {parseInTime, parseYamlDocument, tooDeep, tooManyLines} from './limits.ts'
 
 /** Parse one document in place; problems become messages on `file`. Returns false when nothing can be extracted. */
@@ -76,10 +77,7 @@ export function parseYaml(file: VFile, text: string, firstLine: number, options:
     return false
   }
   file.data.frontmatter = {document, lineCounter, firstLine}
-  for (const error of document.errors) {
-    const reason = error.message.split('\n')[0] ?? error.message
-    report(file, 'yaml-syntax', `Unexpected YAML: ${reason}`, {place: yamlPoint(file, error.pos[0])})
-  }
+  for (const error of document.errors) report(file, 'yaml-syntax', yamlReason(error, text), {place: yamlPoint(file, error.pos[0])})
   if (document.errors.length > 0) return false
   let matter: unknown
   try {
@@ -93,7 +91,8 @@ export function parseYaml(file: VFile, text: string, firstLine: number, options:
         return visit.BREAK
       }
     })
-    report(file, 'yaml-syntax', `Unexpected YAML: ${String((error as Error).message ?? error).split('\n')[0]}`, {place})
+    const reason = String((error as Error).message ?? error).split('\n')[0]
+    report(file, 'yaml-syntax', `Unexpected YAML: ${reason}, expected a value that starts with \`*\` or \`&\` in double quotes (YAML reads them as aliases and anchors)`, {place})
     return false
   }
   // A judgements file with nothing in it yet (or only comments) judges nothing.

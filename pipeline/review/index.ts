@@ -8,8 +8,8 @@
  * abbreviation does not settle what it means here.
  */
 import type {VFile} from 'vfile'
-import {documentId, judgements, locateQuote, textPoint} from '../extract/evidence.ts'
-import type {QuoteMatch} from '../locate/index.ts'
+import {documentId, textPoint} from '../extract/evidence.ts'
+import {ignoredSpans} from '../extract/ignored.ts'
 import type {DatasetRecords} from '../validate/index.ts'
 import {detect, overlaps, singular, type Detection, type Kind, type Reading} from './detect.ts'
 import {knownMeanings, questionFor, type Meaning} from './meanings.ts'
@@ -36,7 +36,7 @@ export function review(files: readonly VFile[], datasets: readonly DatasetRecord
   const findings: Finding[] = []
   for (const file of files) {
     const used = file.data.used ?? []
-    const skipped = ignored(file)
+    const skipped = ignoredSpans(file)
     for (const detection of detect(file, {boardAreas: knowledge.boardAreas ?? []})) {
       const {reading} = detection
       if (reading.kind === 'term' && named.has(singular(reading.name.toLowerCase()))) continue
@@ -64,7 +64,3 @@ export function toFinding(file: VFile, detection: Detection, meanings: ReadonlyM
 
 /** The kinds, in the order review counts them. */
 export const kinds: readonly Kind[] = ['figure', 'date', 'period', 'acronym', 'term', 'organisation']
-
-function ignored(file: VFile): QuoteMatch[] {
-  return judgements<{quote: string}>(file, 'ignore').flatMap(({value, path}) => locateQuote(file, [...path, 'quote'], value.quote) ?? [])
-}

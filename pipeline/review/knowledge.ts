@@ -1,18 +1,24 @@
 /**
  * What review and add-document know besides the documents: the organisation
- * register (a name found there is a record already) and the areas of the
- * integrated care boards (sources/reference/areas.yml), so "NHS Dorset" is found
- * as the board it names.
+ * register (a name found there is a record already) and the register of areas
+ * (sources/reference/areas.yml), whose integrated care board areas let "NHS
+ * Dorset" be found as the board it names.
  */
+import {areaRegister, type AreaRegister} from '../extract/geography.ts'
 import {registerIndex, type RegisterEntry} from '../extract/organisations/index.ts'
 import {readYamlFile} from '../read/yaml-file.ts'
-import {areasOf} from '../add-document/areas.ts'
 
-/** The knowledge of the project at `root`. */
-export function knowledgeOf(root: string): {organisations: Map<string, RegisterEntry>; boardAreas: string[]} {
+export interface ProjectKnowledge {
+  organisations: Map<string, RegisterEntry>
+  areas: AreaRegister
+  /** Names of the integrated care board areas. */
+  boardAreas: string[]
+}
+
+/** The knowledge of the project at `root`; a register that cannot be read is empty here (the build reports it). */
+export function knowledgeOf(root: string): ProjectKnowledge {
   const organisations = registerIndex(readYamlFile('sources/reference/organisations.yml', root))
-  const boardAreas = areasOf(root)
-    .filter((area) => /\b(?:icb|integrated care board)\b/iu.test(area.type ?? ''))
-    .map((area) => area.name)
-  return {organisations, boardAreas}
+  const areas = areaRegister(readYamlFile('sources/reference/areas.yml', root))
+  const boardAreas = [...areas.byId.values()].filter((area) => area.type === 'icb-area').map((area) => area.name)
+  return {organisations, areas, boardAreas}
 }

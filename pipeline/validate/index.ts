@@ -6,7 +6,9 @@
  */
 import type {ErrorObject} from 'ajv'
 import type {VFile} from 'vfile'
+import {isMap, isScalar} from 'yaml'
 import {report} from '../messages.ts'
+import {flowCommaReason} from '../parse/yaml-advice.ts'
 import {frontmatterPlace} from '../parse/index.ts'
 import type {ForeignKey} from '../extract/dataset.ts'
 import type {Provenance} from '../types.ts'
@@ -29,7 +31,7 @@ export function validateFrontmatter(file: VFile, schema = 'source-document'): bo
       return false
     }
     // A pattern checks a date's form; whether the day exists in its month needs the calendar.
-    const dates = schema === 'source-document' ? [['date_published'], ['date_written', 'earliest'], ['date_written', 'latest']] : []
+    const dates = schema === 'source-document' ? [['date_published'], ['date_updated'], ['date_written', 'earliest'], ['date_written', 'latest']] : []
     let real = true
     for (const path of dates) {
       const value = file.data.frontmatter?.document.getIn(path)
@@ -39,10 +41,11 @@ export function validateFrontmatter(file: VFile, schema = 'source-document'): bo
     }
     return real
   }
-  for (const error of validate.errors ?? []) {
+  // An `if` that failed is explained by its `then`'s own error.
+  for (const error of (validate.errors ?? []).filter((error) => error.keyword !== 'if')) {
     const field = error.keyword === 'additionalProperties' && error.instancePath === '' ? String(error.params['additionalProperty']) : ''
     // Judgements written the old way, in the frontmatter, get told where they go now.
-    const reason = schema === 'source-document' && judgementKeys.has(field) ? `Unexpected judgements \`${field}\` in the frontmatter, expected them in sources/judgements/${file.stem}.yml` : describe(error)
+    const reason = schema === 'source-document' && judgementKeys.has(field) ? `Unexpected judgements \`${field}\` in the frontmatter, expected them in sources/judgements/${file.stem}.yml` : explainFlowComma(file, error) ?? describe(error)
     report(file, 'schema-frontmatter', reason, {place: frontmatterPlace(file, pathOf(error))})
   }
   return false
@@ -102,10 +105,29 @@ function isCalendarDate(value: string): boolean {
   })
 }
 
+/** A field with no value that a comma inside `{…}` made (see flowCommaReason), explained; undefined for any other error. */
+function explainFlowComma(file: VFile, error: ErrorObject): string | undefined {
+  if (error.keyword !== 'additionalProperties') return undefined
+  const field = String(error.params['additionalProperty'])
+  const parent = file.data.frontmatter?.document.getIn(pathOf(error).slice(0, -1), true)
+  if (!isMap(parent) || !parent.flow) return undefined
+  const index = parent.items.findIndex((pair) => isScalar(pair.key) && pair.key.value === field)
+  const pair = parent.items[index]
+  const previous = parent.items[index - 1]
+  if (!pair || (pair.value !== null && !(isScalar(pair.value) && pair.value.value === null)) || !previous || !isScalar(previous.key) || !isScalar(previous.value)) return undefined
+  return flowCommaReason(field, whereOf(error), {key: String(previous.key.value), value: String(previous.value.source ?? previous.value.value)})
+}
+
+function whereOf(error: ErrorObject): string {
+  return error.instancePath === '' ? 'record' : `\`${error.instancePath.slice(1).replaceAll('/', '.')}\``
+}
+
 /** "Unexpected …, expected …" from an ajv error. */
 function describe(error: ErrorObject): string {
-  const where = error.instancePath === '' ? 'record' : `\`${error.instancePath.slice(1).replaceAll('/', '.')}\``
+  const where = whereOf(error)
   switch (error.keyword) {
+    case 'type':
+      return `Unexpected value of ${where}, expected ${String(error.params['type']).split(',').map((type) => (type === 'null' ? '`null`' : `a ${type === 'array' ? 'list' : type === 'object' ? 'mapping' : type}`)).join(' or ')}`
     case 'required':
       return `Unexpected missing field \`${String(error.params['missingProperty'])}\` in ${where}, expected it to be present`
     case 'additionalProperties':

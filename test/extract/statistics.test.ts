@@ -30,7 +30,7 @@ describe('statistics', () => {
     expect(messages).toEqual([])
     expect(records).toEqual([{
       id: 'pcns-a', label: 'Primary care networks', value: 42, value_low: null, value_high: null, unit: 'primary care networks',
-      qualifier: null, figure: 'Forty two', geography: 'Kent and Medway', date: '2022-07-01', date_precision: 'day',
+      qualifier: null, figure: 'Forty two', geography: 'Kent and Medway', geography_code: 'E54000032', date: '2022-07-01', date_precision: 'day',
       date_qualifier: 'on or after', date_basis: 'document', topic: null, disagrees_with: [],
       document: 'a', line: 4, column: 1, quote: 'Forty two primary care networks'
     }])
@@ -68,7 +68,22 @@ describe('statistics', () => {
 
   it('should mark figures on one topic that differ', () => {
     const {records} = run('  - {id: one, quote: Forty two primary, label: A, unit: x, topic: t}\n  - {id: two, quote: 42 ICSs, label: B, unit: x, topic: t}\n  - {id: three, quote: "528,000", label: C, unit: x, topic: t}\n')
-    expect(records.map((record) => record.disagrees_with)).toEqual([['three-a'], ['three-a'], ['one-a', 'two-a']])
+    // "42 ICSs across England" is a figure for England, not for the document's Kent and Medway: it disagrees with neither.
+    expect(records.map((record) => [record.geography, record.disagrees_with])).toEqual([['Kent and Medway', ['three-a']], ['England', []], ['Kent and Medway', ['one-a']]])
+  })
+
+  it('should mark no disagreement between figures for other areas, or for times that do not meet', () => {
+    const text = '\nThere are 15 networks in Sussex.\n\nThere are 42 networks.\n\nIn 2019 there were 40 networks.\n\nIn 2021 there were 38 networks.\n'
+    const judged = ['15 networks', 'There are 42 networks', '2019 there were 40', '2021 there were 38'].map((quote, index) => `  - {id: n${index}, quote: ${quote}, label: Networks, unit: networks, topic: t${index === 0 ? ', geography: Sussex' : ''}}\n`).join('')
+    const file = parsed('b', frontmatter('b').replace('date_published: null', "date_published: '2021-06-01'") + text, 'statistics:\n' + judged)
+    const records = extractDataset(statistics, [file], context())
+    expect(allMessagesOf(file)).toEqual([])
+    expect(records.map((record) => [record.id, record.geography, record.geography_code, record.date, record.disagrees_with])).toEqual([
+      ['n0-b', 'Sussex', 'E54000064', '2021-06-01', []],
+      ['n1-b', 'Kent and Medway', 'E54000032', '2021-06-01', ['n3-b']],
+      ['n2-b', 'Kent and Medway', 'E54000032', '2019', []],
+      ['n3-b', 'Kent and Medway', 'E54000032', '2021', ['n1-b']]
+    ])
   })
 
   it('should mark figures that differ across documents, once merged', () => {

@@ -28,6 +28,7 @@ import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {build, type BuildResult} from '../../pipeline/build.ts'
 import {datasets as registry, type Context} from '../../pipeline/datasets.ts'
 import {registerIndex} from '../../pipeline/extract/organisations/index.ts'
+import {areaRegister, type AreaRegister} from '../../pipeline/extract/geography.ts'
 import {openPartCache} from '../../pipeline/incremental/index.ts'
 import {hasErrors, rules, type RuleId} from '../../pipeline/messages.ts'
 import {parseSource, parseYaml} from '../../pipeline/parse/index.ts'
@@ -226,8 +227,10 @@ const documents = fc.uniqueArray(document, {minLength: 1, maxLength: 3, selector
 // ---------------------------------------------------------------- the stages in memory
 
 let register: VFile
+let areas: AreaRegister
 beforeAll(async () => {
   register = await readYamlFile('sources/reference/organisations.yml', projectRoot)
+  areas = areaRegister(readYamlFile('sources/reference/areas.yml', projectRoot))
 })
 
 /** A document and its judgements file read from bytes, as pipeline/read/ reads them from the folder. */
@@ -245,7 +248,7 @@ function stages(generated: readonly Generated[]): {ok: boolean; files: VFile[]} 
   // A fresh file for this run's messages, sharing the parsed register.
   const reg = new VFile({path: register.path})
   reg.data = register.data
-  const context: Context = {organisations: registerIndex(reg), register: reg}
+  const context: Context = {organisations: registerIndex(reg), register: reg, areas}
   const files = [...documents.flatMap((file) => [file, file.data.judgements!]), reg]
   const parts: Array<Record<string, Provenance[]>> = []
   for (const file of documents) {

@@ -10,6 +10,7 @@ import {toVFile} from '../../pipeline/read/index.ts'
 import {parseSource, parseYaml} from '../../pipeline/parse/index.ts'
 import type {VFile} from 'vfile'
 import type {Context} from '../../pipeline/datasets.ts'
+import {areaRegister} from '../../pipeline/extract/geography.ts'
 import {registerIndex} from '../../pipeline/extract/organisations/index.ts'
 
 export const projectRoot = path.resolve(import.meta.dirname, '../..')
@@ -101,10 +102,22 @@ export function allMessagesOf(file: VFile): string[] {
   return [...messagesOf(file), ...(file.data.judgements ? messagesOf(file.data.judgements).map((message) => `judgements:${message}`) : [])]
 }
 
-/** The extraction context of a register given as YAML text (by default an empty register). */
-export function context(registerYaml = 'organisations: []\n'): Context {
+/** A small area register for test projects, shaped as sources/reference/areas.yml is. */
+export const areasYaml = `areas:
+  - {id: england, name: England, aliases: [], type: country, parent: null, gss_code: E92000001, ods_code: null, evidence: Test., note: null}
+  - {id: south-east-region, name: South East, aliases: [], type: nhs-england-region, parent: england, gss_code: E40000005, ods_code: Y59, evidence: Test., note: null}
+  - {id: kent-and-medway, name: Kent and Medway, aliases: [], type: icb-area, parent: south-east-region, gss_code: E54000032, ods_code: QKS, evidence: Test., note: null}
+  - {id: sussex, name: Sussex, aliases: [], type: icb-area, parent: south-east-region, gss_code: E54000064, ods_code: QNX, evidence: Test., note: null}
+  - {id: kent, name: Kent, aliases: [], type: county, parent: kent-and-medway, gss_code: E10000016, ods_code: null, evidence: Test., note: null}
+  - {id: east-kent, name: east Kent, aliases: [East Kent], type: place, parent: kent, gss_code: null, ods_code: null, evidence: null, note: null}
+`
+
+/** The extraction context of a register given as YAML text (by default an empty register), with the test areas (or `areasText`). */
+export function context(registerYaml = 'organisations: []\n', areasText = areasYaml): Context {
   const file = register(registerYaml)
-  return {organisations: registerIndex(file), register: file}
+  const areaFile = toVFile('sources/reference/areas.yml', new TextEncoder().encode(areasText))
+  parseYaml(areaFile, String(areaFile.value), 1)
+  return {organisations: registerIndex(file), register: file, areas: areaRegister(areaFile)}
 }
 
 /** Messages as compact strings: `line:column ruleId reason`. */

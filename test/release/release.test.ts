@@ -20,7 +20,7 @@ import {checkReleases, listReleases, releasesFolder} from '../../pipeline/releas
 import {cutRelease, type ReleaseOptions} from '../../pipeline/release/index.ts'
 import {main as release} from '../../pipeline/release/cli.ts'
 import type {ReleaseRecord} from '../../pipeline/release/record.ts'
-import {edit, frontmatter, projectRoot, write} from '../helpers/project.ts'
+import {areasYaml, edit, frontmatter, projectRoot, write} from '../helpers/project.ts'
 
 let root: string
 
@@ -28,6 +28,7 @@ async function project(): Promise<string> {
   const folder = await mkdtemp(path.join(tmpdir(), 'icb-release-'))
   for (const file of ['sources/publication.yml', 'LICENSE', 'LICENSE-DATA']) await cp(path.join(projectRoot, file), path.join(folder, file))
   await write(folder, 'sources/reference/organisations.yml', 'organisations: []\n')
+  await write(folder, 'sources/reference/areas.yml', areasYaml)
   await write(folder, 'sources/documents/a.md', frontmatter('a') + '# Test document\n\nThere are 42 networks.\n\nOver 528,000 people live with a long-term condition.\n')
   await write(folder, 'sources/judgements/a.yml', 'statistics:\n  - {id: networks, quote: There are 42 networks, label: Networks, unit: networks}\n  - {id: people, quote: "Over 528,000 people", label: People with a long-term condition, unit: people}\n')
   await write(folder, 'sources/documents/b.md', frontmatter('b') + '# Test document\n\nFour places make up the system.\n')

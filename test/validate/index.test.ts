@@ -11,9 +11,15 @@ describe('validateFrontmatter', () => {
   })
 
   it('should report a wrong value at the value’s line and column', () => {
-    const file = parsed('a', frontmatter('a').replace('geography: Kent and Medway', 'geography: Narnia') + '\nText\n')
+    const file = parsed('a', frontmatter('a').replace('geography: Kent and Medway', 'geography: [Kent, Medway]') + '\nText\n')
     expect(validateFrontmatter(file)).toBe(false)
-    expect(messagesOf(file)).toEqual(['12:12 schema-frontmatter Unexpected value of `geography`, expected one of `England`, `Kent and Medway`, `Kent`, `Medway`, `east Kent`, `South East`'])
+    expect(messagesOf(file)).toEqual(['12:12 schema-frontmatter Unexpected value of `geography`, expected a string or `null`'])
+  })
+
+  it('should ask for a note when the title or the area is null', () => {
+    const file = parsed('a', frontmatter('a').replace('title: Test document', 'title: null').replace('geography: Kent and Medway', 'geography: null\ngeography_note: Not stated.') + '\nText\n')
+    expect(validateFrontmatter(file)).toBe(false)
+    expect(messagesOf(file)).toEqual(['2:1 schema-frontmatter Unexpected missing field `title_note` in record, expected it to be present'])
   })
 
   it('should report an unknown field at its key and a missing one', () => {
@@ -49,6 +55,12 @@ describe('validateFrontmatter', () => {
 describe('validateFrontmatter of a judgements file', () => {
   const judgementsOf = (yaml: string) => parsed('a', frontmatter('a') + '\nText here.\n', yaml).data.judgements!
 
+  it('should say what a comma inside `{…}` did, and how to write the value', () => {
+    const file = judgementsOf('ignore:\n  - {quote: "Objective 1", reason: Heading number, not a figure}\n')
+    expect(validateFrontmatter(file, 'judgements')).toBe(false)
+    expect(messagesOf(file)).toEqual(['2:5 schema-frontmatter Unexpected field `not a figure` in `ignore.0`: in `{…}` a comma ends a value, so YAML read `reason: Heading number` and a field `not a figure`, expected the value in double quotes: `reason: "Heading number, not a figure"`'])
+  })
+
   it('should accept valid judgements, and an empty file', () => {
     const file = judgementsOf('timeline:\n  - {id: x, quote: Text here, event: Thing, status: happened}\n')
     expect(validateFrontmatter(file, 'judgements')).toBe(true)
@@ -83,7 +95,7 @@ describe('validateDatasets', () => {
   const relation = (id: string, object: string) => record({id, subject: 'pcn', relation: 'part-of', object, ...provenance})
 
   it('should report a record that breaks its schema, a duplicate id and a reference to nothing, at the record’s file line', () => {
-    documents.records = [record({id: 'a', title: 'T', publisher: null, publisher_organisation: null, publisher_note: null, url: null, url_note: null, date_published: null, date_written_earliest: null, date_written_latest: null, date_basis: 'B', licence: null, licence_note: null, language: 'en-GB', geography: 'England', path: 'p', sha256: '0'.repeat(64), ...provenance})]
+    documents.records = [record({id: 'a', title: 'T', title_note: null, publisher: null, publisher_organisation: null, publisher_note: null, url: null, url_note: null, date_published: null, date_updated: null, date_written_earliest: null, date_written_latest: null, date_basis: 'B', licence: null, licence_note: null, language: 'en-GB', geography: 'England', geography_code: 'E92000001', path: 'p', sha256: '0'.repeat(64), ...provenance})]
     validateDatasets([
       documents,
       {name: 'terms', foreignKeys: [], records: [record({id: 'pcn', name: 'PCN', abbreviation: null, sense: null, defined_in: [], ...provenance})]},

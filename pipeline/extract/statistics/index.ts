@@ -7,15 +7,16 @@ import {findDates} from '../../dates/index.ts'
 import {findFigures, type FigureMatch} from '../../figures/index.ts'
 import {findUnreadNumbers} from '../../figures/unread.ts'
 import type {Provenance} from '../../types.ts'
-import {concatenate, type Dataset} from '../dataset.ts'
+import {concatenate, type Context, type Dataset} from '../dataset.ts'
 import {idOf} from '../ids.ts'
 import {fromDocument, fromText, type DateFields} from '../document-date.ts'
 import {documentId, judgements, locateQuote, locateWithin, markUsed, provenance, reportJudgement, type Path} from '../evidence.ts'
 import {markDisagreements, type Topical} from '../disagreements.ts'
-import {geographyOf} from '../geography.ts'
+import {geographyOf, type GeographyFields} from '../geography.ts'
+import {overlappingDates} from '../document-date.ts'
 import type {QuoteMatch} from '../../locate/index.ts'
 
-export interface StatisticRecord extends Provenance, DateFields, Topical {
+export interface StatisticRecord extends Provenance, DateFields, GeographyFields, Topical {
   id: string
   label: string
   value: number | null
@@ -24,7 +25,6 @@ export interface StatisticRecord extends Provenance, DateFields, Topical {
   unit: string
   qualifier: string | null
   figure: string
-  geography: string
 }
 
 interface Judgement {
@@ -41,16 +41,22 @@ interface Judgement {
 export const statistics: Dataset<StatisticRecord> = {
   name: 'statistics',
   foreignKeys: [{field: 'disagrees_with', resource: 'statistics', list: true}],
-  extract: (file) => judgements<Judgement>(file, 'statistics').flatMap(({value, path}) => extractStatistic(file, value, path) ?? []),
+  extract: (file, context) => judgements<Judgement>(file, 'statistics').flatMap(({value, path}) => extractStatistic(file, value, path, context) ?? []),
   merge: (parts) => markDisagreements(concatenate(parts), statisticsDisagree)
 }
 
-/** Whether two figures on one topic disagree. Only the numbers: "people" and "registered patients" may name the same count. */
+/**
+ * Whether two figures on one topic disagree: they are for the same area (15
+ * networks in one ICS and 42 in another are two facts), they describe times
+ * that meet (a count that changed over the years is no disagreement), and
+ * their numbers do not meet. Only the numbers: "people" and "registered
+ * patients" may name the same count.
+ */
 function statisticsDisagree(a: StatisticRecord, b: StatisticRecord): boolean {
-  return !overlaps(interval(a), interval(b))
+  return a.geography === b.geography && overlappingDates(a, b) && !overlaps(interval(a), interval(b))
 }
 
-function extractStatistic(file: VFile, judgement: Judgement, path: Path): StatisticRecord | undefined {
+function extractStatistic(file: VFile, judgement: Judgement, path: Path, context: Context): StatisticRecord | undefined {
   const match = locateQuote(file, [...path, 'quote'], judgement.quote)
   if (!match) return undefined
   const found = figureIn(file, path, judgement, match)
@@ -58,6 +64,8 @@ function extractStatistic(file: VFile, judgement: Judgement, path: Path): Statis
   const {figure} = found
   const date = dateIn(file, path, judgement, match)
   if (!date) return undefined
+  const geography = geographyOf(file, match, judgement.geography, [...path, 'geography'], context.areas)
+  if (!geography) return undefined
   return {
     id: idOf(judgement.id, documentId(file)),
     label: judgement.label,
@@ -68,7 +76,7 @@ function extractStatistic(file: VFile, judgement: Judgement, path: Path): Statis
     unit: figure.unit ?? judgement.unit,
     qualifier: figure.qualifier,
     figure: figure.text,
-    geography: geographyOf(file, match, judgement.geography),
+    ...geography,
     ...date,
     topic: judgement.topic ?? null,
     disagrees_with: [],

@@ -6,19 +6,18 @@ import type {VFile} from 'vfile'
 import {findDates} from '../../dates/index.ts'
 import type {QuoteMatch} from '../../locate/index.ts'
 import type {Provenance} from '../../types.ts'
-import {concatenate, type Dataset} from '../dataset.ts'
+import {concatenate, type Context, type Dataset} from '../dataset.ts'
 import {idOf} from '../ids.ts'
 import {fromDocument, fromText, type DateFields} from '../document-date.ts'
 import {documentId, judgements, locateQuote, locateWithin, markUsed, provenance, reportJudgement, type Path} from '../evidence.ts'
 import {markDisagreements, type Topical} from '../disagreements.ts'
-import {geographyOf} from '../geography.ts'
+import {geographyOf, nested, type AreaRegister, type GeographyFields} from '../geography.ts'
 import {compareText} from '../order.ts'
 
-export interface EventRecord extends Provenance, DateFields, Topical {
+export interface EventRecord extends Provenance, DateFields, GeographyFields, Topical {
   id: string
   event: string
   status: 'happened' | 'planned' | 'expected'
-  geography: string
 }
 
 interface Judgement {
@@ -34,21 +33,23 @@ interface Judgement {
 export const timeline: Dataset<EventRecord> = {
   name: 'timeline',
   foreignKeys: [{field: 'disagrees_with', resource: 'timeline', list: true}],
-  extract: (file) => judgements<Judgement>(file, 'timeline').flatMap(({value, path}) => extractEvent(file, value, path) ?? []),
-  merge: (parts) => orderTimeline(concatenate(parts))
+  extract: (file, context) => judgements<Judgement>(file, 'timeline').flatMap(({value, path}) => extractEvent(file, value, path, context) ?? []),
+  merge: (parts, context) => orderTimeline(concatenate(parts), context.areas)
 }
 
-function extractEvent(file: VFile, judgement: Judgement, path: Path): EventRecord | undefined {
+function extractEvent(file: VFile, judgement: Judgement, path: Path, context: Context): EventRecord | undefined {
   const match = locateQuote(file, [...path, 'quote'], judgement.quote)
   if (!match) return undefined
   const date = judgement.when === 'document' ? fromDocument(file) : dateIn(file, path, judgement, match)
   if (!date) return undefined
+  const geography = geographyOf(file, match, judgement.geography, [...path, 'geography'], context.areas)
+  if (!geography) return undefined
   return {
     id: idOf(judgement.id, documentId(file)),
     ...date,
     event: judgement.event,
     status: judgement.status,
-    geography: geographyOf(file, match, judgement.geography),
+    ...geography,
     topic: judgement.topic ?? null,
     disagrees_with: [],
     ...provenance(file, match.block, match.start, match.end)
@@ -58,10 +59,11 @@ function extractEvent(file: VFile, judgement: Judgement, path: Path): EventRecor
 /**
  * Mark disagreements and sort, over events of every document in document order.
  * Newest claims last; ties keep document order, so output is stable.
- * Planned and happened are the same claim seen at different times; only another date disagrees.
+ * Planned and happened are the same claim seen at different times; only another date disagrees,
+ * for one area or areas that lie one in the other (a law for England takes effect in Kent and Medway too).
  */
-function orderTimeline(records: EventRecord[]): EventRecord[] {
-  markDisagreements(records, (a, b) => a.date !== b.date)
+function orderTimeline(records: EventRecord[], areas: AreaRegister): EventRecord[] {
+  markDisagreements(records, (a, b) => a.date !== b.date && nested(areas, a.geography, b.geography))
   return records.sort((a, b) => compareText(a.date ?? '', b.date ?? ''))
 }
 
