@@ -105,7 +105,8 @@ function judgementsOf(candidates: Candidates): string {
 
 async function checkBuild(root: string, options: Options, documentPath: string, judgementsPath: string, candidates: Candidates): Promise<Result> {
   const result = await build({root, out: null})
-  const counts = `${candidates.statistics.length} figures, ${candidates.timeline.length} dates and periods, ${candidates.terms.length} terms and acronyms, ${candidates.organisations.length} organisations`
+  const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`
+  const counts = [count(candidates.statistics.length, 'figure', 'figures'), count(candidates.timeline.length, 'date or period', 'dates and periods'), count(candidates.terms.length, 'term or acronym', 'terms and acronyms'), count(candidates.organisations.length, 'organisation', 'organisations')].join(', ')
   if (!result.ok) {
     return {code: 1, lines: [reporter(result.files, {quiet: true}), `add-document: wrote ${documentPath} and ${judgementsPath}, but the project does not build (see above).`]}
   }
