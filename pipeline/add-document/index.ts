@@ -4,12 +4,14 @@
  * with only obvious structure marked) and sources/judgements/<id>.yml (every
  * finding as a candidate) — and check that the project still builds.
  */
-import {existsSync, mkdirSync, readFileSync, writeFileSync} from 'node:fs'
+import {existsSync, mkdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
 import path from 'node:path'
+import type {VFile} from 'vfile'
 import {reporter} from 'vfile-reporter'
 import {stringify} from 'yaml'
 import {build} from '../build.ts'
 import {idOf, maxIdLength} from '../extract/ids.ts'
+import {foldWhitespace} from '../locate/index.ts'
 import {parseSource, parseYaml} from '../parse/index.ts'
 import {toVFile} from '../read/index.ts'
 import {detect} from '../review/detect.ts'
@@ -50,7 +52,13 @@ export async function addDocument(root: string, args: readonly string[]): Promis
   const isMarkdown = path.extname(options.file).toLowerCase() === '.md'
   const body = isMarkdown ? source.text : textToMarkdown(source.text)
   const document = frontmatterOf(id, options, {organisation: options.publisher === null ? null : registerId(options.publisher)}) + body
-  const candidates = candidatesFor(documentPath, document, registerId, knowledge.boardAreas)
+  const file = parsedDocument(documentPath, document)
+  const blocks = file.data.blocks ?? []
+  // The title is a line of the text (schema/source-document.schema.json): one the text does not read cannot build.
+  if (options.title !== null && !blocks.some((block) => block.text === foldWhitespace(options.title!))) {
+    return refuse(`Unexpected \`--title\` \`${options.title}\` that no heading or paragraph of the text reads, expected a line of the text as it reads, or no \`--title\` (the title is then null, with a note)`)
+  }
+  const candidates = candidatesOf(detect(file, {boardAreas: knowledge.boardAreas}), blocks, registerId)
   mkdirSync(path.join(root, 'sources/documents'), {recursive: true})
   mkdirSync(path.join(root, 'sources/judgements'), {recursive: true})
   writeFileSync(path.join(root, documentPath), document)
@@ -81,14 +89,14 @@ function readSource(file: string): {text: string} | {error: string} {
   return {text: text.replace(/\r\n?/gu, '\n')}
 }
 
-/** The new document parsed as a build parses it, and its findings as candidates. */
-function candidatesFor(documentPath: string, document: string, registerId: (name: string) => string | null, boardAreas: readonly string[]): Candidates {
+/** The new document parsed as a build parses it, with an empty judgements file. */
+function parsedDocument(documentPath: string, document: string): VFile {
   const file = toVFile(documentPath, new TextEncoder().encode(document))
   const judgements = toVFile(documentPath.replace('documents/', 'judgements/').replace(/\.md$/u, '.yml'), new TextEncoder().encode('{}'))
   parseYaml(judgements, '{}', 1, {empty: true})
   file.data.judgements = judgements
   parseSource(file)
-  return candidatesOf(detect(file, {boardAreas}), file.data.blocks ?? [], registerId)
+  return file
 }
 
 /** The judgements file: every candidate, and how an editor confirms one. */
@@ -108,7 +116,9 @@ async function checkBuild(root: string, options: Options, documentPath: string, 
   const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`
   const counts = [count(candidates.statistics.length, 'figure', 'figures'), count(candidates.timeline.length, 'date or period', 'dates and periods'), count(candidates.terms.length, 'term or acronym', 'terms and acronyms'), count(candidates.organisations.length, 'organisation', 'organisations')].join(', ')
   if (!result.ok) {
-    return {code: 1, lines: [reporter(result.files, {quiet: true}), `add-document: wrote ${documentPath} and ${judgementsPath}, but the project does not build (see above).`]}
+    // Half an addition helps no one: the files go, and the messages say why.
+    for (const written of [documentPath, judgementsPath]) rmSync(path.join(root, written), {force: true})
+    return {code: 1, lines: [reporter(result.files, {quiet: true}), `add-document: the project does not build with ${documentPath} (see above), so it was not added. Nothing was written.`]}
   }
   const unknown = [options.title, options.publisher, options.url, options.published ?? options.updated, options.geography].filter((value) => value === null).length
   return {

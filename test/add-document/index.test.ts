@@ -1,5 +1,6 @@
 import {execFile} from 'node:child_process'
-import {cp, mkdir, mkdtemp, readFile, writeFile} from 'node:fs/promises'
+import {existsSync} from 'node:fs'
+import {cp, mkdir, mkdtemp, readFile, rm, writeFile} from 'node:fs/promises'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {promisify} from 'node:util'
@@ -50,7 +51,8 @@ describe('addDocument', () => {
       [['page.txt', '--id', 'other', '--author', 'me'], /^add-document: Unexpected option `--author`/u],
       [['page.txt', '--id', 'other', '--geography', 'Atlantis'], /^add-document: Unexpected `--geography` value `Atlantis`, expected the name of an area in sources\/reference\/areas\.yml/u],
       [['missing.txt', '--id', 'other'], /^add-document: Unexpected file `.*missing\.txt` that cannot be read \(ENOENT\)/u],
-      [['page.txt', '--id', 'Not A Slug'], /^add-document: Unexpected id `Not A Slug`, expected a slug/u]
+      [['page.txt', '--id', 'Not A Slug'], /^add-document: Unexpected id `Not A Slug`, expected a slug/u],
+      [['page.txt', '--id', 'other', '--title', 'Not a line of it'], /^add-document: Unexpected `--title` `Not a line of it` that no heading or paragraph of the text reads/u]
     ]
     for (const [args, message] of refusals) {
       const result = await addDocument(root, args)
@@ -58,6 +60,15 @@ describe('addDocument', () => {
       expect(result.lines).toEqual([expect.stringMatching(message), 'Nothing was written.'])
     }
     expect(await snapshot(path.join(root, 'sources'))).toEqual(before)
+  })
+
+  it('should take nothing in when the project does not build with the new document, and say why', async () => {
+    await writeFile(path.join(root, 'sources/documents/broken.md'), 'No frontmatter here.\n')
+    const result = await addDocument(root, ['page.txt', '--id', 'while-broken'])
+    await rm(path.join(root, 'sources/documents/broken.md'))
+    expect(result.code).toBe(1)
+    expect(result.lines.join('\n')).toMatch(/missing-frontmatter[\s\S]*add-document: the project does not build with sources\/documents\/while-broken\.md \(see above\), so it was not added\. Nothing was written\.$/u)
+    expect(existsSync(path.join(root, 'sources/documents/while-broken.md')) || existsSync(path.join(root, 'sources/judgements/while-broken.yml'))).toBe(false)
   })
 
   it('should name a page without a title after its file, with the title null and a note', async () => {
