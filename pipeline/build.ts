@@ -11,6 +11,7 @@
 import path from 'node:path'
 import {VFile} from 'vfile'
 import {datasets as registry, type Context} from './datasets.ts'
+import {checkCandidates} from './extract/candidates.ts'
 import {areaRegister} from './extract/geography.ts'
 import {registerIndex} from './extract/organisations/index.ts'
 import {ignoredSpans} from './extract/ignored.ts'
@@ -128,6 +129,7 @@ function extractPart(document: VFile, context: Context, options: Options): Part 
   const usable = parseSource(document) && validateFrontmatter(document) && (!judgements?.data.matter || validateFrontmatter(judgements, 'judgements'))
   const records = usable ? Object.fromEntries(registry.map((dataset) => [dataset.name, dataset.extract(document, context)])) : undefined
   if (usable) ignoredSpans(document)
+  if (usable) checkCandidates(document)
   const part = records && {records, text: documentText(document, records)}
   const clean = !document.messages.length && !judgements?.messages.length
   if (part && clean) options.parts?.set(document, [context.register, context.areas.file], part)

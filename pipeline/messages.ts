@@ -34,6 +34,7 @@ export const rules = {
   'text-not-in-quote': {source: 'extract', title: 'A field that names text is not in its quote', fix: 'Use the words exactly as they stand in the quote, or widen the quote.'},
   'figure-not-found': {source: 'extract', title: 'No figure in the quote', fix: 'Quote the sentence that holds the number, or set `figure` to the words of the number.'},
   'figure-ambiguous': {source: 'extract', title: 'Several figures in the quote', fix: 'Set `figure` to the words of the one number this record is about.'},
+  'figure-unread': {source: 'extract', title: 'A number in the quote is not read as a figure', fix: 'Add a `figure` field with the words of the number this record is about, e.g. `figure: "31"`; a number glued to a word (`85practices`) cannot be read.'},
   'date-not-found': {source: 'extract', title: 'No date in the quote', fix: 'Quote the words that hold the date, or set `when` to them.'},
   'date-ambiguous': {source: 'extract', title: 'Several dates in the quote', fix: 'Set `when` to the words of the one date this record is about.'},
   'list-not-found': {source: 'extract', title: 'No list follows the quoted paragraph', fix: 'Quote the paragraph that introduces the list (the one just before it).'},

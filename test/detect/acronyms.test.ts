@@ -24,4 +24,21 @@ describe('findAcronyms', () => {
     expect(first('the local plan (ICS) says')).toEqual([])
     expect(first('ICS – a new structure')).toEqual([])
   })
+
+  it('should allow one word between the expansion and the brackets, and leave it out of the expansion', () => {
+    const text = 'the voluntary, community and social enterprise sector (VCSE) is'
+    const [match] = findAcronyms(text)
+    expect(match && [match.abbreviation, match.name, text.slice(match.start, match.end)]).toEqual(['VCSE', 'voluntary, community and social enterprise', 'voluntary, community and social enterprise sector (VCSE)'])
+  })
+
+  it('should let an organisation\'s abbreviation leave out "NHS" or its "NHS Foundation Trust", which stay in its name', () => {
+    expect(first('Dorset County Hospital NHS Foundation Trust (DCHFT) runs')).toEqual([['DCHFT', 'Dorset County Hospital NHS Foundation Trust']])
+    expect(first('University Hospitals Dorset NHS Foundation Trust (UHD) runs')).toEqual([['UHD', 'University Hospitals Dorset NHS Foundation Trust']])
+    expect(first('Accident and Emergency (A&E) departments')).toEqual([['A&E', 'Accident and Emergency']])
+  })
+
+  it('should not skip more than one word, nor invent an expansion', () => {
+    expect(first('the voluntary, community and social enterprise sector partners (VCSE)')).toEqual([])
+    expect(first('our GPs and the NHS (NHS)')).toEqual([])
+  })
 })

@@ -16,4 +16,9 @@ describe('findDefinition', () => {
   it('should take the subject of a "What is X?" question', () => {
     expect(names('\n## 4. What is a Primary Care Network?\n\n## 3. What is an Integrated Care Partnership (ICP)?\n\n## Why now?\n')).toEqual(['Primary Care Network', 'Integrated Care Partnership', null])
   })
+
+  it('should take deeper headings as terms only in a document with a heading that names a glossary', () => {
+    expect(names('\n# Who we are\n\n## Our strategy\n\n### Ambition 1: Starting well\n')).toEqual([null, null, null])
+    expect(names('\n# About us\n\n## System working glossary for governors\n\n### Provider collaborative\n')).toEqual([null, null, 'Provider collaborative'])
+  })
 })

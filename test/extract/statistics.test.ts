@@ -125,4 +125,31 @@ describe('statistics', () => {
     const {messages} = run('  - {id: twice, quote: people, label: Twice, unit: x}\n')
     expect(messages).toEqual(['judgements:2:24 quote-ambiguous Unexpected quote `people` that occurs 2 times (text lines 6, 10), expected exactly one'])
   })
+
+  it('should read a number glued to an abbreviation, so a quote with two figures needs `figure`', () => {
+    const text = '\nOur 85GP practices who work in 31 networks.\n'
+    const {records, messages} = run('  - {id: networks, quote: our 85GP practices who work in 31 networks, label: Networks, unit: networks}\n', text.replace('Our', 'our'))
+    expect(records).toEqual([])
+    expect(messages).toEqual(['judgements:2:27 figure-ambiguous Unexpected 2 figures in the quote (`85`, `31`), expected one or a `figure` field'])
+    const named = run('  - {id: practices, quote: our 85GP practices who work in 31 networks, figure: 85GP, label: GP practices, unit: GP practices}\n', text.replace('Our', 'our'))
+    expect(named.messages).toEqual([])
+    expect(named.records.map((record) => [record.value, record.figure])).toEqual([[85, '85']])
+  })
+
+  it('should report, at the judgement, a number it cannot read instead of recording the one it can', () => {
+    const text = '\nour 85practices who work in 31 networks.\n'
+    const {records, messages} = run('  - {id: networks, quote: our 85practices who work in 31 networks, label: Networks, unit: networks}\n', text)
+    expect(records).toEqual([])
+    expect(messages).toEqual(['judgements:2:27 figure-unread Unexpected number `85` in `our 85practices who work in 31 networks` that is not read as a figure, expected a `figure` field naming the number this record is about, such as `figure: "31"`'])
+    const named = run('  - {id: networks, quote: our 85practices who work in 31 networks, figure: "31", label: Networks, unit: networks}\n', text)
+    expect(named.messages).toEqual([])
+    expect(named.records.map((record) => record.value)).toEqual([31])
+  })
+
+  it('should not count label numbering, dates or known shapes as numbers it cannot read', () => {
+    const text = '\nObjective 2: reach 500 people with COVID-19 jabs 24/7 by 1 July 2024.\n'
+    const {records, messages} = run('  - {id: reach, quote: "Objective 2: reach 500 people with COVID-19 jabs 24/7", label: People, unit: people}\n', text)
+    expect(messages).toEqual([])
+    expect(records.map((record) => record.value)).toEqual([500])
+  })
 })

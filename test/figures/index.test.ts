@@ -244,6 +244,30 @@ describe('findFigures', () => {
     expect(texts('There are 14. Then more')).toEqual(['14'])
   })
 
+  it('should not report the numbering of headings, list labels and cross-references', () => {
+    expect(texts('Objective 1: Improve outcomes')).toEqual([])
+    expect(texts('Objective 4 – Help the NHS support social and economic development')).toEqual([])
+    expect(texts('Step 2 is to recruit 40 staff')).toEqual(['40'])
+    expect(texts('as Priority 3 sets out, over 12 teams')).toEqual(['over 12'])
+    expect(texts('2) Our people')).toEqual([])
+    expect(texts('(3) Estates over 5 years')).toEqual(['over 5'])
+    expect(texts('Objective 1,200 people')).toEqual(['1,200'])
+    expect(texts('the objective 3 per cent')).toEqual(['3 per cent'])
+  })
+
+  it('should not report the telephone services 999 and NHS 111 as counts', () => {
+    expect(texts('more than 1.3 million 999 calls a year')).toEqual(['more than 1.3 million'])
+    expect(texts('call NHS 111 or dial 999')).toEqual([])
+    expect(texts('999 patients')).toEqual(['999'])
+  })
+
+  it('should read digits glued to an abbreviation, and nothing else glued to a word', () => {
+    expect(findFigures('our 85GP practices who work in 31 networks').map((match) => [match.figure.text, match.figure.value])).toEqual([['85', 85], ['31', 31]])
+    expect(texts('over 12PCNs')).toEqual(['over 12'])
+    expect(texts('our 85practices')).toEqual([])
+    expect(texts('the 4G network')).toEqual([])
+  })
+
   it('should report "one" only when a scale, proportion, range or qualifier makes it a figure', () => {
     expect(texts('one of the biggest systems')).toEqual([])
     expect(texts('One year on')).toEqual([])

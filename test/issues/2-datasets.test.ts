@@ -231,7 +231,10 @@ describe('invariants of the real sources', () => {
     expect(rows('documents').map((row) => row['id']).sort()).toEqual(result.documents.map((file) => file.stem).sort())
   })
 
-  it('should leave nothing for `npm run review` in the real sources', () => {
-    expect(review(result.documents, result.datasets)).toEqual([])
+  // Issue 14 made review judge acronyms per document and list organisations not in the register: those
+  // findings in the real sources are editors' work still to do; every figure, date, period and term is judged.
+  it('should leave no figure, date, period or term for `npm run review` in the real sources', () => {
+    const judged = new Set(['figure', 'date', 'period', 'term'])
+    expect(review(result.documents, result.datasets).filter((finding) => judged.has(finding.kind))).toEqual([])
   })
 })

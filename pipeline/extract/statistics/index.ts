@@ -5,6 +5,7 @@
 import type {VFile} from 'vfile'
 import {findDates} from '../../dates/index.ts'
 import {findFigures, type FigureMatch} from '../../figures/index.ts'
+import {findUnreadNumbers} from '../../figures/unread.ts'
 import type {Provenance} from '../../types.ts'
 import {concatenate, type Context, type Dataset} from '../dataset.ts'
 import {idOf} from '../ids.ts'
@@ -108,6 +109,7 @@ function figureIn(file: VFile, path: Path, judgement: Judgement, match: QuoteMat
   const text = scope.block.text.slice(scope.start, scope.end)
   const figures = findFigures(text)
   const field = [...path, judgement.figure === undefined ? 'quote' : 'figure']
+  if (judgement.figure === undefined && unreadIn(file, path, text, figures)) return undefined
   if (figures.length === 0) {
     reportJudgement(file, 'figure-not-found', `Unexpected \`${text}\` without a figure, expected a number such as \`528,000\` or \`Forty two\``, field)
     return undefined
@@ -119,6 +121,19 @@ function figureIn(file: VFile, path: Path, judgement: Judgement, match: QuoteMat
   const found = figures[0]!
   markUsed(file, scope, found.start, found.end, 'figure')
   return found
+}
+
+/**
+ * A number the detector cannot read ("85practices") next to one it can ("31 networks") would
+ * silently make the quote's one figure: without a `figure` field, that is an error.
+ */
+function unreadIn(file: VFile, path: Path, text: string, figures: readonly FigureMatch[]): boolean {
+  const unread = findUnreadNumbers(text)
+  if (unread.length === 0) return false
+  const numbers = unread.map((number) => `\`${number.text}\``).join(', ')
+  const example = figures[0]?.figure.text ?? unread[0]!.text
+  reportJudgement(file, 'figure-unread', `Unexpected number ${numbers} in \`${text}\` that is not read as a figure, expected a \`figure\` field naming the number this record is about, such as \`figure: "${example}"\``, [...path, 'quote'])
+  return true
 }
 
 /** A date the quote (or its `when` words) states ("by 2031"), else the document's date. */
