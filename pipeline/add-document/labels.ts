@@ -5,10 +5,13 @@
  * suggestion: the editor confirms or rewrites it.
  */
 
-/** Words that end what a figure counts. */
+/** Words that end what a figure counts: articles, prepositions, hedges, and the verbs pages about services use most. */
 const STOP = new Set([
-  'a', 'across', 'an', 'and', 'are', 'as', 'at', 'by', 'for', 'from', 'has', 'have', 'in', 'into', 'is', 'of', 'on', 'or', 'our', 'than',
-  'that', 'the', 'their', 'to', 'was', 'were', 'which', 'who', 'will', 'with', 'within', 'work', 'working'
+  'a', 'about', 'across', 'almost', 'an', 'and', 'are', 'around', 'as', 'at', 'be', 'been', 'between', 'by', 'can', 'cover', 'covers',
+  'currently', 'deliver', 'delivers', 'each', 'employ', 'employs', 'every', 'for', 'from', 'has', 'have', 'in', 'into', 'is', 'live', 'lives',
+  'make', 'may', 'more', 'nearly', 'now', 'of', 'on', 'or', 'our', 'over', 'per', 'provide', 'provides', 'serve', 'serves',
+  'than', 'that', 'the', 'their', 'these', 'they', 'this', 'through', 'to', 'up', 'was', 'we', 'were', 'which', 'who', 'will', 'with', 'within',
+  'work', 'working', 'would'
 ])
 
 /** The suggested label of the figure at `[start, end)` of `text`. */
