@@ -251,3 +251,23 @@ describe('toXlsx, dates and limits', () => {
     expect(sheet.getRow(3).getCell(column).value).toBe('short')
   })
 })
+
+describe('toXlsx, a sheet larger than one piece', () => {
+  // 30,000 rows of some 60 bytes of XML each: the sheet is written and deflated in several pieces.
+  const large: Table = {
+    name: 'large', title: 'Large', description: 'Many rows',
+    columns: [column('id', 'string', {required: true}), column('count', 'integer'), column('note', 'string')],
+    records: Array.from({length: 30000}, (_, index) => ({id: `row-${index}`, count: index, note: index % 7 === 0 ? `note ${index % 100}` : null}))
+  }
+  const bytes = toXlsx({about: {title: 'Large', lines: []}, tables: [large], date: '2024-05-01'})
+
+  it('should read back whole, every row in order, by SheetJS', () => {
+    const rows = XLSX.utils.sheet_to_json<Record<string, unknown>>(XLSX.read(bytes, {type: 'buffer'}).Sheets['large']!)
+    expect(rows).toHaveLength(30000)
+    expect(rows.map((row) => [row['id'], row['count'], row['note'] ?? null])).toEqual(large.records.map((record) => [record['id'], record['count'], record['note']]))
+  })
+
+  it('should be the same bytes on every run', () => {
+    expect(toXlsx({about: {title: 'Large', lines: []}, tables: [large], date: '2024-05-01'}).equals(bytes)).toBe(true)
+  })
+})
