@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest'
-import {findPeriods} from '../../pipeline/dates/periods.ts'
+import {findDatesAndPeriods, findPeriods} from '../../pipeline/dates/periods.ts'
 
 const periods = (text: string) => findPeriods(text).map(({period}) => [period.text, period.from, period.to])
 
@@ -28,5 +28,17 @@ describe('findPeriods', () => {
   it('should give offsets into the text', () => {
     const [match] = findPeriods('Our plan for 2023 to 2028.')
     expect(match && [match.start, match.end]).toEqual([13, 25])
+  })
+})
+
+describe('findDatesAndPeriods', () => {
+  it('should count a joined period as one interval and leave other dates as findDates reads them', () => {
+    const found = findDatesAndPeriods('From April 2024 to March 2025, in 2023/24, and between 2019 and 2023; by 2031.').map(({date}) => [date.text, date.date, date.precision, date.qualifier])
+    expect(found).toEqual([
+      ['From April 2024 to March 2025', '2024-04/2025-03', 'month', null],
+      ['in 2023/24', '2023-04/2024-03', 'month', 'in'],
+      ['between 2019 and 2023', '2019/2023', 'year', null],
+      ['by 2031', '2031', 'year', 'by']
+    ])
   })
 })

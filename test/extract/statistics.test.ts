@@ -66,6 +66,17 @@ describe('statistics', () => {
     expect(records[0]).toMatchObject({value: 0.25, qualifier: 'almost', date: '2031', date_precision: 'year', date_qualifier: 'by', date_basis: 'text'})
   })
 
+  it('should date a figure by a period its quote or `when` gives, as one interval, not two dates', () => {
+    const text = '\n# T\n\nBetween 2019 and 2023, waiting lists grew by 62%.\n\nOur plan for 2024 to 2029 funds 15 centres, and 3 more by 2030.\n'
+    const {records, messages} = run('  - {id: growth, quote: waiting lists grew by 62%, label: Growth, unit: proportion}\n  - {id: growth-period, quote: "Between 2019 and 2023, waiting lists grew by 62%", label: Growth, unit: proportion}\n  - {id: centres, quote: Our plan for 2024 to 2029 funds 15 centres, when: 2024 to 2029, label: Centres, unit: centres}\n', text)
+    expect(messages).toEqual([])
+    expect(records.map((record) => [record.id, record.date, record.date_precision, record.date_qualifier, record.date_basis])).toEqual([
+      ['growth-a', '2022-07-01', 'day', 'on or after', 'document'],
+      ['growth-period-a', '2019/2023', 'year', null, 'text'],
+      ['centres-a', '2024/2029', 'year', null, 'text']
+    ])
+  })
+
   it('should mark figures on one topic that differ', () => {
     const {records} = run('  - {id: one, quote: Forty two primary, label: A, unit: x, topic: t}\n  - {id: two, quote: 42 ICSs, label: B, unit: x, topic: t}\n  - {id: three, quote: "528,000", label: C, unit: x, topic: t}\n')
     // "42 ICSs across England" is a figure for England, not for the document's Kent and Medway: it disagrees with neither.

@@ -13,6 +13,8 @@ They were established in July 2020 across England.
 The ICS will not be a statutory body.
 
 From April 2020 to April 2021 things change.
+
+In 2020 and in 2021 things changed twice.
 `
 
 function run(events: string) {
@@ -51,11 +53,20 @@ describe('timeline', () => {
   })
 
   it('should report in the judgements file several dates without `when`, and a `when` outside the quote', () => {
-    const {records, messages} = run('  - {id: x, quote: From April 2020 to April 2021, event: Change, status: planned}\n  - {id: y, quote: From April 2020 to April 2021, when: May 2020, event: Change, status: planned}\n')
+    const {records, messages} = run('  - {id: x, quote: In 2020 and in 2021 things changed, event: Change, status: planned}\n  - {id: y, quote: From April 2020 to April 2021, when: May 2020, event: Change, status: planned}\n')
     expect(records).toEqual([])
     expect(messages).toEqual([
-      'judgements:2:20 date-ambiguous Unexpected 2 dates in the quote (`From April 2020`, `April 2021`), expected one or a `when` field',
+      'judgements:2:20 date-ambiguous Unexpected 2 dates in the quote (`In 2020`, `in 2021`), expected one or a `when` field',
       'judgements:3:57 text-not-in-quote Unexpected `May 2020` that is not in its quote, expected words of `From April 2020 to April 2021`'
+    ])
+  })
+
+  it('should date an event by a period as one interval, as the candidates of add-document write it', () => {
+    const {records, messages} = run('  - {id: p, quote: From April 2020 to April 2021 things change, event: Change, status: planned}\n  - {id: q, quote: From April 2020 to April 2021 things change., when: From April 2020 to April 2021, event: Change, status: planned}\n')
+    expect(messages).toEqual([])
+    expect(records.map((record) => [record.id, record.date, record.date_precision, record.date_qualifier])).toEqual([
+      ['p-a', '2020-04/2021-04', 'month', null],
+      ['q-a', '2020-04/2021-04', 'month', null]
     ])
   })
 

@@ -3,7 +3,7 @@
  * the number, its qualifier and any unit the text states come from the text.
  */
 import type {VFile} from 'vfile'
-import {findDates} from '../../dates/index.ts'
+import {findDatesAndPeriods} from '../../dates/periods.ts'
 import {findFigures, type FigureMatch} from '../../figures/index.ts'
 import {findUnreadNumbers} from '../../figures/unread.ts'
 import type {Provenance} from '../../types.ts'
@@ -141,7 +141,7 @@ function dateIn(file: VFile, path: Path, judgement: Judgement, match: QuoteMatch
   if (judgement.when === 'document') return fromDocument(file)
   const scope = judgement.when === undefined ? match : locateWithin(file, [...path, 'when'], match, judgement.when)
   if (!scope) return undefined
-  const dates = findDates(scope.block.text.slice(scope.start, scope.end))
+  const dates = findDatesAndPeriods(scope.block.text.slice(scope.start, scope.end))
   if (dates.length > 1) {
     const listed = dates.map((found) => `\`${found.date.text}\``).join(', ')
     reportJudgement(file, 'date-ambiguous', `Unexpected ${dates.length} dates in the quote (${listed}), expected one, a \`when\` field, or \`when: document\``, [...path, judgement.when === undefined ? 'quote' : 'when'])

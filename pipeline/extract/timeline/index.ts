@@ -3,7 +3,7 @@
  * document saw it) to a quote; the date and its precision come from the text.
  */
 import type {VFile} from 'vfile'
-import {findDates} from '../../dates/index.ts'
+import {findDatesAndPeriods} from '../../dates/periods.ts'
 import type {QuoteMatch} from '../../locate/index.ts'
 import type {Provenance} from '../../types.ts'
 import {concatenate, type Context, type Dataset} from '../dataset.ts'
@@ -71,7 +71,7 @@ function dateIn(file: VFile, path: Path, judgement: Judgement, match: QuoteMatch
   const scope = judgement.when === undefined ? match : locateWithin(file, [...path, 'when'], match, judgement.when)
   if (!scope) return undefined
   const text = scope.block.text.slice(scope.start, scope.end)
-  const dates = findDates(text)
+  const dates = findDatesAndPeriods(text)
   const field = [...path, judgement.when === undefined ? 'quote' : 'when']
   if (dates.length === 0) {
     reportJudgement(file, 'date-not-found', `Unexpected \`${text}\` without a date, expected a date such as \`1 July 2022\` or \`April 2021\``, field)
