@@ -6,6 +6,7 @@
  */
 import {idOf} from '../extract/ids.ts'
 import {findFigures} from '../figures/index.ts'
+import {findUnreadNumbers} from '../figures/unread.ts'
 import {findQuote, type TextBlock} from '../locate/index.ts'
 import type {Detection} from '../review/detect.ts'
 import {suggestLabel} from './labels.ts'
@@ -28,7 +29,8 @@ export function candidatesOf(detections: readonly Detection[], blocks: readonly 
     const read = reading
     if (reading.kind === 'figure') {
       const label = suggestLabel(detection.block.text, detection.start, detection.end)
-      const several = findFigures(quote).length > 1
+      // A number the detectors cannot read ("85practices") makes the build ask for `figure` too (figure-unread).
+      const several = findFigures(quote).length > 1 || findUnreadNumbers(quote).length > 0
       const unit = reading.unit ?? label
       candidates.statistics.push({id: uniqueId(ids, label), quote, ...(several ? {figure: detection.text} : {}), label, unit, read})
     } else if (reading.kind === 'date' || reading.kind === 'period') {
