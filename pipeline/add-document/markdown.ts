@@ -45,7 +45,8 @@ function paragraphsAndLists(lines: readonly string[]): string[] {
     if (item) {
       flushParagraph()
       const number = NUMBERED.exec(line)
-      items.push(`${number ? `${number[1]}.` : '-'} ${escapeLine(item[1]!, true)}`)
+      // An item's text opening with a bullet ("- - -") would be a rule or a nested list: escaped as a later line is.
+      items.push(`${number ? `${number[1]}.` : '-'} ${escapeLine(item[1]!, false)}`)
     } else if (items.length > 0) {
       // A continuation line is indented to the item's text, so it stays in the item.
       const indent = ' '.repeat(items.at(-1)!.indexOf(' ') + 1)
@@ -65,7 +66,8 @@ function escapeLine(line: string, first: boolean): string {
   // "+", "=" or "-" runs, or "1." at a line's start would make a list or an underline ("#" and ">" are escaped inline).
   const numbered = /^(\d+)([.)])/u.exec(inline)
   if (numbered) return `${numbered[1]}\\${inline.slice(numbered[1]!.length)}`
-  if (/^(?:\+|=+$|-+$)/u.test(line) || (!first && /^[-*+]\s/u.test(line))) return `\\${inline}`
+  // ("*" is escaped inline already: a second backslash would show.)
+  if (/^(?:\+|=+$|-+$)/u.test(line) || (!first && /^-\s/u.test(line))) return `\\${inline}`
   return inline
 }
 

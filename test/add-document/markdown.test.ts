@@ -20,6 +20,10 @@ describe('textToMarkdown', () => {
     expect(blocks(text)).toEqual(['paragraph: Our vision is a_b *c* [d](e) <f> & g #h | i ~ j \\ k. 2023. Was a year. > not a quote ---'])
   })
 
+  it('should keep a list item\'s text when it opens with a bullet of its own, never reading it as a rule or a nested list', () => {
+    expect(blocks('Intro.\n\n- - -\n\n• - two\n\n* * *')).toEqual(['paragraph: Intro.', 'paragraph: - -', 'paragraph: - two', 'paragraph: * *'])
+  })
+
   it('should not take a sentence, a long line or a bullet for a heading', () => {
     expect(blocks('We are a partnership.\n\nA line that goes on and on with many words in it, far more than any heading would ever hold\n\n• An item')).toEqual([
       'paragraph: We are a partnership.', 'paragraph: A line that goes on and on with many words in it, far more than any heading would ever hold', 'paragraph: An item'
