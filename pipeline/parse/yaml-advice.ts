@@ -8,14 +8,15 @@ import type {YAMLError} from 'yaml'
 /** An "Unexpected …, expected …" reason for a YAML parse error at `text`'s offset `error.pos[0]`. */
 export function yamlReason(error: YAMLError, text: string): string {
   const line = lineAt(text, error.pos[0])
-  const pair = /^(\s*(?:- )?)([^:#{}[\]]+?):\s+(.+?)\s*$/u.exec(line)
-  const quoted = pair ? `\`${pair[2]}: ${doubleQuoted(pair[3]!)}\`` : 'the value in double quotes'
+  const pair = flowPair(line, error.pos[0] - (text.lastIndexOf('\n', error.pos[0] - 1) + 1)) ?? /^\s*(?:- )?(?<key>[^:#{}[\]]+?):\s+(?<value>.+?)\s*$/u.exec(line)?.groups
+  const inQuotes = `expected the value in double quotes${pair ? `: \`${pair['key']}: ${doubleQuoted(pair['value']!)}\`` : ''}`
   switch (error.code) {
     case 'BLOCK_AS_IMPLICIT_KEY':
     case 'MULTILINE_IMPLICIT_KEY':
-      return `Unexpected \`: \` inside a value (YAML reads it as a second \`key: value\` in \`${line.trim()}\`), expected the value in double quotes: ${quoted}`
+    case 'BLOCK_IN_FLOW':
+      return `Unexpected \`: \` inside a value (YAML reads it as a second \`key: value\` in \`${line.trim()}\`), ${inQuotes}`
     case 'BAD_SCALAR_START':
-      return `Unexpected value starting with a character YAML reserves (${error.message.match(/character (\S)/u)?.[1] ?? 'such as @ or `'}), expected the value in double quotes: ${quoted}`
+      return `Unexpected value starting with a character YAML reserves (${error.message.match(/character (\S)/u)?.[1] ?? 'such as @ or `'}), ${inQuotes}`
     case 'TAB_AS_INDENT':
       return 'Unexpected tab in the indentation, expected spaces (two per level)'
     case 'DUPLICATE_KEY':
@@ -39,6 +40,18 @@ export function yamlReason(error: YAMLError, text: string): string {
  */
 export function flowCommaReason(field: string, where: string, previous: {key: string; value: string}): string {
   return `Unexpected field \`${field}\` in ${where}: in \`{…}\` a comma ends a value, so YAML read \`${previous.key}: ${previous.value}\` and a field \`${field}\`, expected the value in double quotes: \`${previous.key}: ${doubleQuoted(`${previous.value}, ${field}`)}\``
+}
+
+/**
+ * The field whose value starts at `column` of a line inside `{…}` ("- {quote: Mission 3, reason: `heading`}"):
+ * its key, and its value up to the next field or the closing bracket. Undefined outside `{…}`.
+ */
+function flowPair(line: string, column: number): Record<string, string> | undefined {
+  const before = line.slice(0, column)
+  const key = /(?<=[{,]\s*)([^\s{},[\]:]+):\s*$/u.exec(before)?.[1]
+  if (!before.includes('{') || key === undefined) return undefined
+  const value = line.slice(column).replace(/\s*\}\s*$/u, '').split(/,\s*(?=[^\s,:{}]+:\s)/u)[0]!.trim()
+  return value === '' ? undefined : {key, value}
 }
 
 function doubleQuoted(value: string): string {

@@ -19,6 +19,12 @@ describe('yamlReason', () => {
     expect(reasonFor('quote: @home we care\n')).toBe('Unexpected value starting with a character YAML reserves (@), expected the value in double quotes: `quote: "@home we care"`')
   })
 
+  it('should show the value to quote inside `{…}` too, never an empty suggestion', () => {
+    expect(reasonFor('ignore:\n  - {quote: Mission 3, reason: `heading` here}\n')).toBe('Unexpected value starting with a character YAML reserves (`), expected the value in double quotes: `reason: "`heading` here"`')
+    expect(reasonFor('ignore:\n  - {reason: @home, quote: Mission 3}\n')).toBe('Unexpected value starting with a character YAML reserves (@), expected the value in double quotes: `reason: "@home"`')
+    expect(reasonFor('ignore:\n  - {quote: Mission 3, reason: Note: the plan}\n')).toBe('Unexpected `: ` inside a value (YAML reads it as a second `key: value` in `- {quote: Mission 3, reason: Note: the plan}`), expected the value in double quotes: `reason: "Note: the plan"`')
+  })
+
   it('should name tabs, duplicate fields, unclosed brackets and quotes, and list items without a dash', () => {
     expect(reasonFor('a:\n\t- b\n')).toBe('Unexpected tab in the indentation, expected spaces (two per level)')
     expect(reasonFor('label: A\nlabel: B\n')).toBe('Unexpected second `label:` in one mapping, expected each field once')
