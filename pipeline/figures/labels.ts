@@ -8,7 +8,7 @@ import type {Token} from './tokens.ts'
 
 /** Words a label number follows, capitalised as headings and cross-references write them. */
 const LABEL_WORDS = new Set([
-  'Action', 'Aim', 'Ambition', 'Annex', 'Appendix', 'Area', 'Chapter', 'Commitment', 'Figure', 'Goal', 'Level', 'Milestone',
+  'Action', 'Aim', 'Ambition', 'Annex', 'Appendix', 'Area', 'Chapter', 'Commitment', 'Figure', 'Goal', 'Level', 'Milestone', 'Mission',
   'Objective', 'Option', 'Outcome', 'Part', 'Phase', 'Pillar', 'Principle', 'Priority', 'Question', 'Recommendation', 'Section',
   'Stage', 'Step', 'Table', 'Theme', 'Tier', 'Wave', 'Workstream', 'Year'
 ])

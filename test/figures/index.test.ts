@@ -253,6 +253,7 @@ describe('findFigures', () => {
     expect(texts('(3) Estates over 5 years')).toEqual(['over 5'])
     expect(texts('Objective 1,200 people')).toEqual(['1,200'])
     expect(texts('the objective 3 per cent')).toEqual(['3 per cent'])
+    expect(texts('Mission 3 in numbers')).toEqual([])
   })
 
   it('should not report the telephone services 999 and NHS 111 as counts', () => {
