@@ -59,11 +59,23 @@ export async function addDocument(root: string, args: readonly string[]): Promis
     return refuse(`Unexpected \`--title\` \`${options.title}\` that no heading or paragraph of the text reads, expected a line of the text as it reads, or no \`--title\` (the title is then null, with a note)`)
   }
   const candidates = candidatesOf(detect(file, {boardAreas: knowledge.boardAreas}), blocks, registerId)
-  mkdirSync(path.join(root, 'sources/documents'), {recursive: true})
-  mkdirSync(path.join(root, 'sources/judgements'), {recursive: true})
-  writeFileSync(path.join(root, documentPath), document)
-  writeFileSync(path.join(root, judgementsPath), judgementsOf(candidates))
+  const written = write(root, [[documentPath, document], [judgementsPath, judgementsOf(candidates)]])
+  if (written !== undefined) return refuse(written)
   return checkBuild(root, options, documentPath, judgementsPath, candidates)
+}
+
+/** Write each file (its folder made when missing); on failure remove what was written and say why. */
+function write(root: string, files: ReadonlyArray<readonly [string, string]>): string | undefined {
+  for (const [at, [file, text]] of files.entries()) {
+    try {
+      mkdirSync(path.join(root, path.dirname(file)), {recursive: true})
+      writeFileSync(path.join(root, file), text, {flag: 'wx'})
+    } catch (error) {
+      for (const [done] of files.slice(0, at)) rmSync(path.join(root, done), {force: true})
+      return `Unexpected error ${(error as NodeJS.ErrnoException).code ?? 'error'} writing ${file}, expected sources/documents/ and sources/judgements/ to be folders the command can write to`
+    }
+  }
+  return undefined
 }
 
 function refuse(reason: string): Result {

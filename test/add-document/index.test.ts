@@ -79,6 +79,22 @@ describe('addDocument', () => {
     expect(matter.title_note).toMatch(/^Unknown: .*fill in/u)
   })
 
+  it('should refuse, with a message and not a stack trace, a document it cannot write, leaving nothing behind', async () => {
+    const other = await mkdtemp(path.join(tmpdir(), 'icb-add-document-'))
+    try {
+      await cp(path.join(root, 'sources'), path.join(other, 'sources'), {recursive: true})
+      await cp(path.join(root, 'page.txt'), path.join(other, 'page.txt'))
+      await rm(path.join(other, 'sources/judgements'), {recursive: true, force: true})
+      await writeFile(path.join(other, 'sources/judgements'), 'a file where the folder should be\n')
+      const result = await addDocument(other, ['page.txt', '--id', 'cannot-write'])
+      expect(result.code).toBe(1)
+      expect(result.lines).toEqual([expect.stringMatching(/^add-document: Unexpected error \w+ writing sources\/judgements\/cannot-write\.yml, expected sources\/documents\/ and sources\/judgements\/ to be folders the command can write to$/u), 'Nothing was written.'])
+      expect(existsSync(path.join(other, 'sources/documents/cannot-write.md'))).toBe(false)
+    } finally {
+      await removeProject(other)
+    }
+  })
+
   it('should refuse as a command with a message and exit status 1, and no stack trace', async () => {
     const error = await run('npm', ['run', '-s', 'add-document', '--', 'page.txt', '--published', 'yesterday'], {cwd: projectRoot}).catch((failure: {code: number; stderr: string}) => failure)
     expect('code' in error && error.code).toBe(1)
