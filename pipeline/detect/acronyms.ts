@@ -29,15 +29,18 @@ export function findAcronyms(text: string): AcronymMatch[] {
     const before = text.slice(0, match.index).trimEnd()
     const name = nameBefore(before, abbreviation)
     if (!name) continue
-    const start = before.lastIndexOf(name.text, before.length - name.skipped)
-    found.push({start, end: match.index + match[0].length, abbreviation, name: name.text})
+    found.push({start: name.start, end: match.index + match[0].length, abbreviation, name: name.text})
   }
   return found
 }
 
-/** The words before `(ABBR)` whose initials spell it, perhaps with one word, or an organisation's suffix, left out before the brackets. */
-function nameBefore(before: string, abbreviation: string): {text: string; skipped: number} | undefined {
-  const words = before.split(/\s+/u)
+/**
+ * The words before `(ABBR)` whose initials spell it, perhaps with one word, or an organisation's suffix, left
+ * out before the brackets: as written (white space included) and where they start in `before`.
+ */
+function nameBefore(before: string, abbreviation: string): {text: string; start: number} | undefined {
+  const spans = [...before.matchAll(/\S+/gu)].map((match) => ({start: match.index, end: match.index + match[0].length}))
+  const words = spans.map(({start, end}) => before.slice(start, end))
   const suffixes = trailers.filter((trailer) => trailer.every((word, k) => words[words.length - trailer.length + k] === word)).map((trailer) => trailer.length)
   // An organisation's suffix stays part of its name; a word such as "sector" does not.
   for (const [skip, kept] of [[0, 0], ...suffixes.map((length) => [length, length]), [1, 0]] as const) {
@@ -46,9 +49,9 @@ function nameBefore(before: string, abbreviation: string): {text: string; skippe
       const candidate = words.slice(end - count, end)
       if (minor.has(candidate[0]!.toLowerCase()) || /\d/u.test(candidate.join(''))) continue
       if (!initialsMatch(abbreviation, candidate) && !initialsMatch(abbreviation, candidate.filter((word) => word !== 'NHS'))) continue
-      const text = [...candidate, ...words.slice(end, end + kept)].join(' ').replace(/^[^\p{L}]+/u, '').replace(/[^\p{L}]+$/u, '')
-      const skipped = words.slice(end + kept).join(' ').length + (skip > kept ? 1 : 0)
-      return {text, skipped}
+      const written = before.slice(spans[end - count]!.start, spans[end + kept - 1]!.end)
+      const lead = /^[^\p{L}]*/u.exec(written)![0].length
+      return {text: written.slice(lead).replace(/[^\p{L}]+$/u, ''), start: spans[end - count]!.start + lead}
     }
   }
   return undefined

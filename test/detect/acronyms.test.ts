@@ -9,6 +9,14 @@ describe('findAcronyms', () => {
     expect(first('the NHS Kent and Medway Integrated Care Board (ICB)')).toEqual([['ICB', 'Integrated Care Board']])
   })
 
+  it('should give the expansion\'s offsets, whatever white space stands between its words', () => {
+    for (const text of ['the integrated\u00a0care board (ICB) is', 'the integrated  care\tboard (ICB) is', 'the integrated care board  sector (ICB)']) {
+      const [match] = findAcronyms(text)
+      expect(match && [match.start, text.slice(match.start, match.end)], JSON.stringify(text)).toEqual([4, text.slice(4, text.indexOf(')') + 1)])
+      expect(match?.name.replace(/\s+/gu, ' ')).toBe('integrated care board')
+    }
+  })
+
   it('should skip minor words and use the parts of hyphenated words', () => {
     expect(first('voluntary, community and social enterprise (VCSE) sector')).toEqual([['VCSE', 'voluntary, community and social enterprise']])
     expect(first('the east Kent pre-consultation business case (PCBC)')).toEqual([['PCBC', 'pre-consultation business case']])
