@@ -48,6 +48,14 @@ describe('documents', () => {
     expect(allMessagesOf(file)).toEqual([])
   })
 
+  it('should report, not drop silently, a document whose text holds nothing a reader sees', () => {
+    for (const body of ['\n<!-- only a comment -->\n', '\n[a]: https://example.org\n', '\n#\n\n##\n', '']) {
+      const file = parsed('a', frontmatter('a').replace('title: Test document', 'title: null\ntitle_note: None.') + body)
+      expect(extractDataset(documents, [file], context())).toEqual([])
+      expect(allMessagesOf(file), JSON.stringify(body)).toEqual(['15:1 empty-file Unexpected document with no text after its frontmatter (only comments, link definitions or empty headings), expected the text of the document'])
+    }
+  })
+
   it('should take the area from the register, and report an area that is not in it at `geography`', () => {
     const unknown = parsed('a', frontmatter('a').replace('geography: Kent and Medway', 'geography: Narnia') + text)
     expect(extractDataset(documents, [unknown], context())).toEqual([])

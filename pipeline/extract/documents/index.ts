@@ -92,7 +92,12 @@ function extractDocument(file: VFile, context: Context): DocumentRecord[] {
  */
 function evidence(file: VFile, title: string | null): TextBlock | undefined {
   const blocks = file.data.blocks ?? []
-  if (title === null) return blocks[0] ?? undefined
+  if (blocks.length === 0) {
+    // Else the document would build, and be in no dataset.
+    report(file, 'empty-file', 'Unexpected document with no text after its frontmatter (only comments, link definitions or empty headings), expected the text of the document', {place: {line: file.data.bodyLine ?? 1, column: 1}})
+    return undefined
+  }
+  if (title === null) return blocks[0]
   const block = blocks.find((candidate) => candidate.text === foldWhitespace(title))
   if (!block) {
     report(file, 'quote-not-found', `Unexpected title \`${title}\` that no heading or paragraph reads, expected a line of the document's text as it reads, or \`title: null\` with a \`title_note\` when the document has no title of its own`, {place: frontmatterPlace(file, ['title'])})
