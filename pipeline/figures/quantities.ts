@@ -77,15 +77,17 @@ function readPercent(tokens: readonly Token[], i: number): number | undefined {
   return undefined
 }
 
+/** An abbreviation of two or more capitals, maybe plural: "GP", "PCNs". */
+const abbreviation = /^\p{Lu}{2,}s?$/u
+/** "8AM", "8PM": a time of day, not a count of anything. */
+const TIMES = /^(?:AM|PM)$/u
+
 /**
  * False when tokens [first, next) are glued to something that makes them part
  * of another thing: "1st", "10am", "1990s", "24/7", "10:30", "COVID-19",
  * "1.2.3", "twenty-first". Digits glued to an abbreviation stand alone: "our 85GP practices"
- * counts 85 GP practices.
+ * counts 85 GP practices ("8AM" is a time).
  */
-/** An abbreviation of two or more capitals, maybe plural: "GP", "PCNs". */
-const abbreviation = /^\p{Lu}{2,}s?$/u
-
 export function standsAlone(tokens: readonly Token[], first: number, next: number): boolean {
   const head = tokens[first]
   const before = tokens[first - 1]
@@ -97,7 +99,7 @@ export function standsAlone(tokens: readonly Token[], first: number, next: numbe
   const tail = tokens[next - 1]
   const after = tokens[next]
   if (!glued(tail, after)) return true
-  if (after!.kind === 'word') return tail!.kind === 'num' && abbreviation.test(after!.text)
+  if (after!.kind === 'word') return tail!.kind === 'num' && abbreviation.test(after!.text) && !TIMES.test(after!.text)
   if (after!.text === '/' || after!.text === ':') return false
   if (after!.text === '.' && tokens[next + 1]?.kind === 'num' && glued(after, tokens[next + 1])) return false
   const ordinal = tokens[next + 1]

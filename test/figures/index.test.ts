@@ -267,6 +267,7 @@ describe('findFigures', () => {
     expect(texts('over 12PCNs')).toEqual(['over 12'])
     expect(texts('our 85practices')).toEqual([])
     expect(texts('the 4G network')).toEqual([])
+    expect(texts('open 8AM to 8PM, and 10.30AM on Sundays')).toEqual([])
   })
 
   it('should report "one" only when a scale, proportion, range or qualifier makes it a figure', () => {
