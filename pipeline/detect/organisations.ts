@@ -16,7 +16,7 @@ export interface OrganisationMatch {
 }
 
 /** The last word of a name. */
-const HEADS = new Set(['Trust', 'Council', 'Board', 'Partnership', 'Committee', 'Alliance', 'Collaborative'])
+const HEADS = new Set(['Trust', 'Council', 'Board', 'Partnership', 'Committee', 'Alliance', 'Collaborative', 'Authority', 'Assembly'])
 /** Small words inside a name: "Health and Wellbeing", "Isles of Scilly", "Kingston upon Thames". */
 const JOINS = new Set(['and', '&', 'of', 'for', 'upon', ','])
 /** Capitalised words that open a sentence or phrase, not a name. */
@@ -27,8 +27,8 @@ const OPENERS = new Set([
 ])
 /** Words every such body has: a name made only of these is generic. */
 const GENERIC = new Set([
-  'Acute', 'Adult', 'Adults', 'Alliance', 'Ambulance', 'Audit', 'Autism', 'Board', 'Borough', 'Cancer', 'Care', 'Children', 'Children’s', "Children's",
-  'City', 'Clinical', 'Collaborative', 'Commissioning', 'Committee', 'Community', 'Council', 'County', 'Digital', 'Disability', 'District',
+  'Acute', 'Adult', 'Adults', 'Alliance', 'Ambulance', 'Assembly', 'Audit', 'Authority', 'Autism', 'Board', 'Borough', 'Cancer', 'Care', 'Children', 'Children’s', "Children's",
+  'City', 'Clinical', 'Collaborative', 'Combined', 'Commissioning', 'Committee', 'Community', 'Council', 'County', 'Digital', 'Disability', 'District',
   'Emergency', 'Executive', 'Finance', 'Foundation', 'Governance', 'Group', 'Health', 'Hospital', 'Hospitals', 'Integrated', 'Joint', 'Learning',
   'Local', 'Maternity', 'Mental', 'Metropolitan', 'NHS', 'Partnership', 'People', 'Place', 'Planned', 'Population', 'Primary', 'Programme',
   'Provider', 'Public', 'Quality', 'Remuneration', 'Research', 'Risk', 'Service', 'Services', 'Social', 'Strategic', 'System', 'Transformation',

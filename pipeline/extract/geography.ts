@@ -7,6 +7,7 @@
  */
 import type {VFile} from 'vfile'
 import type {QuoteMatch} from '../locate/index.ts'
+import {findFigures} from '../figures/index.ts'
 import {report} from '../messages.ts'
 import {frontmatterPlace} from '../parse/index.ts'
 import {judgements, reportJudgement, type Path} from './evidence.ts'
@@ -67,21 +68,32 @@ export function documentArea(file: VFile, areas: AreaRegister): Area | null {
 }
 
 /**
- * The area of a record quoted at `match`: the judged one (`path` is the
- * judgement's `geography` field), else the first of the document's area and
- * the areas it lies in that the sentence names (the most local first, so a
- * sentence about Kent and Medway that mentions England stays local), else the
- * document's area. Undefined when the judged area is unknown (reported).
+ * The area of a record whose words stand at `focus` (a figure, or an event's
+ * quote): the judged one (`geography` of the judgement at `path`); else the
+ * first of the document's area and the areas it lies in (the most local
+ * first) that the focus's own clause names; else one its sentence names;
+ * else the document's area. A figure in a sentence of several figures that
+ * names another area only outside the figure's clause ("One in five … aged
+ * 65 or over, against 18.6% across England") could be for either: that is an
+ * error asking for `geography`, not a guess. Undefined when reported.
  */
-export function geographyOf(file: VFile, match: QuoteMatch, judged: string | undefined, path: Path, areas: AreaRegister): GeographyFields | undefined {
+export function geographyOf(file: VFile, focus: QuoteMatch, judged: string | undefined, path: Path, areas: AreaRegister, options: {figure?: boolean} = {}): GeographyFields | undefined {
   if (judged !== undefined) {
     const area = areas.byName.get(judged)
-    if (!area) reportJudgement(file, 'unknown-area', unknownArea(judged), path, {actual: judged})
+    if (!area) reportJudgement(file, 'unknown-area', unknownArea(judged), [...path, 'geography'], {actual: judged})
     return area && fieldsOf(area)
   }
   const own = areas.byName.get(String(file.data.matter?.['geography']))
-  const sentence = sentenceAround(match.block.text, match.start, match.end)
-  const named = lineage(own, areas).find((area, index) => names(sentence, area, index === 0))
+  const line = lineage(own, areas)
+  const namedIn = (text: string) => line.find((area, index) => names(text, area, index === 0))
+  const {text} = focus.block
+  const sentence = around(text, focus.start, focus.end, /[.?!](?=\s|$)/gu)
+  const clause = namedIn(around(text, focus.start, focus.end, clauseEnd))
+  const named = clause ?? namedIn(sentence)
+  if (!clause && named && named !== own && options.figure && findFigures(sentence).length > 1) {
+    reportJudgement(file, 'geography-ambiguous', `Unexpected area \`${named.name}\` named outside this figure's clause in a sentence of several figures, expected \`geography\` saying which area the figure is for (e.g. \`geography: ${own?.name ?? named.name}\`)`, [...path, 'quote'])
+    return undefined
+  }
   const area = named ?? own
   return area ? fieldsOf(area) : {geography: null, geography_code: null}
 }
@@ -125,10 +137,19 @@ function unknownArea(name: string): string {
   return `Unexpected area \`${name}\` that is not in sources/reference/areas.yml, expected the name of an area there (e.g. \`Kent and Medway\`, \`South East\`, \`England\`)`
 }
 
-/** The sentence(s) of `text` that contain `[start, end)`. */
-function sentenceAround(text: string, start: number, end: number): string {
-  const before = text.slice(0, start)
-  const from = Math.max(before.lastIndexOf('. '), before.lastIndexOf('? '), before.lastIndexOf('! ')) + 1
-  const after = text.slice(end).search(/[.?!](\s|$)/)
-  return text.slice(from, after === -1 ? text.length : end + after + 1)
+/** What ends a clause: punctuation, and the words that set one figure against another. */
+const clauseEnd = /[,;:()–—]|\s(?:against|compared (?:with|to)|whereas|while|but|versus)\s/gu
+
+/** The stretch of `text` around `[start, end)` between the nearest `boundary` before it and the nearest after it. */
+function around(text: string, start: number, end: number, boundary: RegExp): string {
+  let from = 0
+  let to = text.length
+  for (const match of text.matchAll(boundary)) {
+    if (match.index + match[0].length <= start) from = match.index + match[0].length
+    else if (match.index >= end) {
+      to = match.index
+      break
+    }
+  }
+  return text.slice(from, to)
 }

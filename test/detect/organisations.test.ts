@@ -20,6 +20,8 @@ describe('findOrganisations', () => {
     expect(names('The Surrey Heartlands Integrated Care Partnership brings together Ashford and St Peter’s Hospitals NHS Foundation Trust.'))
       .toEqual(['Surrey Heartlands Integrated Care Partnership', 'Ashford and St Peter’s Hospitals NHS Foundation Trust'])
     expect(names('NHS Dorset Integrated Care Board Chief Executive')).toEqual(['NHS Dorset Integrated Care Board'])
+    expect(names('We work with the Greater Manchester Combined Authority and the Sussex Health and Care Assembly.')).toEqual(['Greater Manchester Combined Authority', 'Sussex Health and Care Assembly'])
+    expect(names('The Combined Authority and the Health Authority')).toEqual([])
   })
 
   it('should not take generic bodies, or what is not a trust, council, board or partnership', () => {

@@ -83,6 +83,17 @@ describe('statistics', () => {
     expect(records.map((record) => [record.geography, record.disagrees_with])).toEqual([['Kent and Medway', ['three-a']], ['England', []], ['Kent and Medway', ['one-a']]])
   })
 
+  it('should take the area the figure\'s own clause names, and ask for one when the sentence names another outside it', () => {
+    const text = '\nOne in five residents is aged 65 or over, against 18.6% across England.\n'
+    const judged = (geography: string) => `statistics:\n  - {id: older, quote: One in five residents, label: Older residents, unit: proportion${geography}}\n  - {id: england, quote: 18.6% across England, label: Older residents, unit: proportion}\n`
+    const asked = parsed('g', frontmatter('g') + text, judged(''))
+    expect(extractDataset(statistics, [asked], context()).map((record) => [record.id, record.geography])).toEqual([['england-g', 'England']])
+    expect(allMessagesOf(asked)).toEqual(['judgements:2:24 geography-ambiguous Unexpected area `England` named outside this figure\'s clause in a sentence of several figures, expected `geography` saying which area the figure is for (e.g. `geography: Kent and Medway`)'])
+    const judgedHere = parsed('g', frontmatter('g') + text, judged(', geography: Kent and Medway'))
+    expect(extractDataset(statistics, [judgedHere], context()).map((record) => [record.id, record.geography, record.geography_code])).toEqual([['older-g', 'Kent and Medway', 'E54000032'], ['england-g', 'England', 'E92000001']])
+    expect(allMessagesOf(judgedHere)).toEqual([])
+  })
+
   it('should mark no disagreement between figures for other areas, or for times that do not meet', () => {
     const text = '\nThere are 15 networks in Sussex.\n\nThere are 42 networks.\n\nIn 2019 there were 40 networks.\n\nIn 2021 there were 38 networks.\n'
     const judged = ['15 networks', 'There are 42 networks', '2019 there were 40', '2021 there were 38'].map((quote, index) => `  - {id: n${index}, quote: ${quote}, label: Networks, unit: networks, topic: t${index === 0 ? ', geography: Sussex' : ''}}\n`).join('')

@@ -64,7 +64,8 @@ function extractStatistic(file: VFile, judgement: Judgement, path: Path, context
   const {figure} = found
   const date = dateIn(file, path, judgement, match)
   if (!date) return undefined
-  const geography = geographyOf(file, match, judgement.geography, [...path, 'geography'], context.areas)
+  const at = {block: match.block, start: found.start, end: found.end}
+  const geography = geographyOf(file, at, judgement.geography, path, context.areas, {figure: true})
   if (!geography) return undefined
   return {
     id: idOf(judgement.id, documentId(file)),
@@ -102,7 +103,7 @@ function overlaps([lowA, highA]: [number, number], [lowB, highB]: [number, numbe
   return lowA <= highB && lowB <= highA
 }
 
-/** The one figure of the quote, or the one `figure` names. */
+/** The one figure of the quote, or the one `figure` names, its offsets in the block. */
 function figureIn(file: VFile, path: Path, judgement: Judgement, match: QuoteMatch): FigureMatch | undefined {
   const scope = judgement.figure === undefined ? match : locateWithin(file, [...path, 'figure'], match, judgement.figure)
   if (!scope) return undefined
@@ -120,7 +121,8 @@ function figureIn(file: VFile, path: Path, judgement: Judgement, match: QuoteMat
   }
   const found = figures[0]!
   markUsed(file, scope, found.start, found.end, 'figure')
-  return found
+  // Offsets in the block, as the figure's geography needs them.
+  return {...found, start: scope.start + found.start, end: scope.start + found.end}
 }
 
 /**

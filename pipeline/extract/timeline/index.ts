@@ -42,7 +42,7 @@ function extractEvent(file: VFile, judgement: Judgement, path: Path, context: Co
   if (!match) return undefined
   const date = judgement.when === 'document' ? fromDocument(file) : dateIn(file, path, judgement, match)
   if (!date) return undefined
-  const geography = geographyOf(file, match, judgement.geography, [...path, 'geography'], context.areas)
+  const geography = geographyOf(file, match, judgement.geography, path, context.areas)
   if (!geography) return undefined
   return {
     id: idOf(judgement.id, documentId(file)),
