@@ -30,6 +30,7 @@ export const rules = {
   'judgements-without-document': {source: 'read', title: 'A judgements file has no document, or is not named `.yml`', fix: 'Name the file after its document (sources/judgements/<id>.yml for sources/documents/<id>.md), or remove it.'},
   'id-mismatch': {source: 'parse', title: 'Document id differs from its file name', fix: 'Make `id` equal to the file name without `.md`.'},
   'quote-not-found': {source: 'extract', title: 'Quote does not occur in the text', fix: 'Copy the quote again from the document body; whitespace may differ, nothing else.'},
+  'title-not-found': {source: 'extract', title: 'The title is not a line of the text', fix: 'Write `title` exactly as a heading or paragraph of the text reads it, or `title: null` with a `title_note` saying why when the document has no title of its own.'},
   'quote-ambiguous': {source: 'extract', title: 'Quote occurs more than once', fix: 'Lengthen the quote until it occurs exactly once.'},
   'text-not-in-quote': {source: 'extract', title: 'A field that names text is not in its quote', fix: 'Use the words exactly as they stand in the quote, or widen the quote.'},
   'figure-not-found': {source: 'extract', title: 'No figure in the quote', fix: 'Quote the sentence that holds the number, or set `figure` to the words of the number.'},

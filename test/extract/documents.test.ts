@@ -39,7 +39,7 @@ describe('documents', () => {
   it('should report a title that the text does not have, at the title in the frontmatter', () => {
     const file = parsed('a', frontmatter('a') + '\n# Another title\n')
     expect(extractDataset(documents, [file], context())).toEqual([])
-    expect(allMessagesOf(file)).toEqual(["3:8 quote-not-found Unexpected title `Test document` that no heading or paragraph reads, expected a line of the document's text as it reads, or `title: null` with a `title_note` when the document has no title of its own"])
+    expect(allMessagesOf(file)).toEqual(["3:8 title-not-found Unexpected title `Test document` that no heading or paragraph reads, expected a line of the document's text as it reads, or `title: null` with a `title_note` when the document has no title of its own"])
   })
 
   it('should take a document with no title of its own, its evidence the first line of its text', () => {

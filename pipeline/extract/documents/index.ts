@@ -100,7 +100,7 @@ function evidence(file: VFile, title: string | null): TextBlock | undefined {
   if (title === null) return blocks[0]
   const block = blocks.find((candidate) => candidate.text === foldWhitespace(title))
   if (!block) {
-    report(file, 'quote-not-found', `Unexpected title \`${title}\` that no heading or paragraph reads, expected a line of the document's text as it reads, or \`title: null\` with a \`title_note\` when the document has no title of its own`, {place: frontmatterPlace(file, ['title'])})
+    report(file, 'title-not-found', `Unexpected title \`${title}\` that no heading or paragraph reads, expected a line of the document's text as it reads, or \`title: null\` with a \`title_note\` when the document has no title of its own`, {place: frontmatterPlace(file, ['title'])})
   }
   return block
 }
