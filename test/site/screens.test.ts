@@ -1,0 +1,60 @@
+/**
+ * Every page of the built site in Chromium at a phone's 320 px and a
+ * desktop's 1,280 px: none is wider than the screen, and no visible text is
+ * smaller than 12 px on screen (charts and diagrams included); screenshots of
+ * one page of each kind at 320 px.
+ */
+import {mkdirSync} from 'node:fs'
+import type {Server} from 'node:http'
+import path from 'node:path'
+import type {Browser} from 'playwright-core'
+import {afterAll, beforeAll, describe, expect, it} from 'vitest'
+import {projectRoot} from '../helpers/project.ts'
+import {overflowOf, smallTextOf} from '../helpers/screen.ts'
+import {launchBrowser, serve, sitePages, siteOutput} from '../helpers/site.ts'
+
+const screenshots = path.join(projectRoot, 'test-results/screenshots/320')
+let browser: Browser
+let server: Server
+let origin: string
+
+beforeAll(async () => {
+  ;({server, origin} = await serve(siteOutput))
+  browser = await launchBrowser()
+  mkdirSync(screenshots, {recursive: true})
+})
+afterAll(async () => {
+  await browser?.close()
+  server?.close()
+})
+
+/** A page's kind: its first path segment, and whether it is a list's later page or a record's page. */
+const kindOf = (page: string) => {
+  const parts = page.split('/').filter(Boolean)
+  return parts.length === 0 ? 'home' : parts.includes('pages') ? `${parts[0]}-page-n` : parts.length > 1 ? `${parts[0]}-record` : parts[0]!
+}
+
+describe.each([320, 1280])('at %i px wide', (width) => {
+  it('no page is wider than the screen and no text is smaller than 12 px', {timeout: 600_000}, async () => {
+    const context = await browser.newContext({viewport: {width, height: 800}})
+    const page = await context.newPage()
+    const wide: string[] = []
+    const small: string[] = []
+    const kinds = new Set<string>()
+    const pages = await sitePages()
+    for (const url of pages) {
+      await page.goto(origin + url)
+      const overflow = await overflowOf(page)
+      if (overflow > 0) wide.push(`${url}: ${overflow} px too wide`)
+      for (const text of await smallTextOf(page, 12)) small.push(`${url}: ${text}`)
+      if (width === 320 && !kinds.has(kindOf(url))) {
+        kinds.add(kindOf(url))
+        await page.screenshot({path: path.join(screenshots, `${kindOf(url)}.png`), fullPage: true})
+      }
+    }
+    console.log(`${width} px: ${pages.length} pages, ${wide.length} too wide, ${small.length} texts under 12 px`)
+    expect(wide).toEqual([])
+    expect(small.slice(0, 20)).toEqual([])
+    await context.close()
+  })
+})
