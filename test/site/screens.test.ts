@@ -9,6 +9,7 @@ import type {Server} from 'node:http'
 import path from 'node:path'
 import type {Browser} from 'playwright-core'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
+import {kindOf} from '../../bench/page-weight.ts'
 import {projectRoot} from '../helpers/project.ts'
 import {overflowOf, smallTextOf} from '../helpers/screen.ts'
 import {launchBrowser, serve, sitePages, siteOutput} from '../helpers/site.ts'
@@ -28,11 +29,8 @@ afterAll(async () => {
   server?.close()
 })
 
-/** A page's kind: its first path segment, and whether it is a list's later page or a record's page. */
-const kindOf = (page: string) => {
-  const parts = page.split('/').filter(Boolean)
-  return parts.length === 0 ? 'home' : parts.includes('pages') ? `${parts[0]}-page-n` : parts.length > 1 ? `${parts[0]}-record` : parts[0]!
-}
+/** A file name for a kind of page: `terms/<id>` → `terms-id`. */
+const fileOf = (kind: string) => kind.replace(/[^a-z0-9.]+/gi, '-').replace(/-$/, '')
 
 describe.each([320, 1280])('at %i px wide', (width) => {
   it('no page is wider than the screen and no text is smaller than 12 px', {timeout: 600_000}, async () => {
@@ -49,7 +47,7 @@ describe.each([320, 1280])('at %i px wide', (width) => {
       for (const text of await smallTextOf(page, 12)) small.push(`${url}: ${text}`)
       if (width === 320 && !kinds.has(kindOf(url))) {
         kinds.add(kindOf(url))
-        await page.screenshot({path: path.join(screenshots, `${kindOf(url)}.png`), fullPage: true})
+        await page.screenshot({path: path.join(screenshots, `${fileOf(kindOf(url))}.png`), fullPage: true})
       }
     }
     console.log(`${width} px: ${pages.length} pages, ${wide.length} too wide, ${small.length} texts under 12 px`)

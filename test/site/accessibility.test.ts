@@ -1,0 +1,39 @@
+/**
+ * axe (WCAG 2.0 to 2.2, A and AA, `target-size` included) on every page of
+ * the built site, not a sample: each page type, each record, each later page
+ * of a table or list.
+ */
+import type {Server} from 'node:http'
+import type {Browser} from 'playwright-core'
+import {afterAll, beforeAll, describe, expect, it} from 'vitest'
+import {axe} from '../helpers/axe.ts'
+import {launchBrowser, serve, sitePages, siteOutput} from '../helpers/site.ts'
+
+let browser: Browser
+let server: Server
+let origin: string
+
+beforeAll(async () => {
+  ;({server, origin} = await serve(siteOutput))
+  browser = await launchBrowser()
+})
+afterAll(async () => {
+  await browser?.close()
+  server?.close()
+})
+
+describe('axe', () => {
+  it('finds no violation on any page', {timeout: 900_000}, async () => {
+    const context = await browser.newContext()
+    const page = await context.newPage()
+    const violations: string[] = []
+    const pages = await sitePages()
+    for (const url of pages) {
+      await page.goto(origin + url)
+      for (const violation of await axe(page)) violations.push(`${url} ${violation}`)
+    }
+    console.log(`axe: ${pages.length} pages, ${violations.length} violations`)
+    expect(violations).toEqual([])
+    await context.close()
+  })
+})
