@@ -9,6 +9,9 @@ import {readFileSync, readdirSync} from 'node:fs'
 import path from 'node:path'
 import {gzipSync} from 'node:zlib'
 
+/** Issue 13's target: gzipped bytes of a page with the CSS and JS it loads. */
+export const pageWeightTarget = 50_000
+
 export interface PageWeight {
   /** URL path of the page. */
   page: string

@@ -3,33 +3,20 @@
  * the built site, not a sample: each page type, each record, each later page
  * of a table or list.
  */
-import type {Server} from 'node:http'
-import type {Browser} from 'playwright-core'
-import {afterAll, beforeAll, describe, expect, it} from 'vitest'
+import {describe, expect, it} from 'vitest'
 import {axe} from '../helpers/axe.ts'
-import {launchBrowser, serve, sitePages, siteOutput} from '../helpers/site.ts'
+import {servedSite, sitePages} from '../helpers/site.ts'
 
-let browser: Browser
-let server: Server
-let origin: string
-
-beforeAll(async () => {
-  ;({server, origin} = await serve(siteOutput))
-  browser = await launchBrowser()
-})
-afterAll(async () => {
-  await browser?.close()
-  server?.close()
-})
+const site = servedSite()
 
 describe('axe', () => {
   it('finds no violation on any page', {timeout: 900_000}, async () => {
-    const context = await browser.newContext()
+    const context = await site.browser.newContext()
     const page = await context.newPage()
     const violations: string[] = []
     const pages = await sitePages()
     for (const url of pages) {
-      await page.goto(origin + url)
+      await page.goto(site.origin + url)
       for (const violation of await axe(page)) violations.push(`${url} ${violation}`)
     }
     console.log(`axe: ${pages.length} pages, ${violations.length} violations`)

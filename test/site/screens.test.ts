@@ -5,28 +5,17 @@
  * one page of each kind at 320 px.
  */
 import {mkdirSync} from 'node:fs'
-import type {Server} from 'node:http'
 import path from 'node:path'
-import type {Browser} from 'playwright-core'
-import {afterAll, beforeAll, describe, expect, it} from 'vitest'
+import {beforeAll, describe, expect, it} from 'vitest'
 import {kindOf} from '../../bench/page-weight.ts'
 import {projectRoot} from '../helpers/project.ts'
 import {overflowOf, smallTextOf} from '../helpers/screen.ts'
-import {launchBrowser, serve, sitePages, siteOutput} from '../helpers/site.ts'
+import {servedSite, sitePages} from '../helpers/site.ts'
 
 const screenshots = path.join(projectRoot, 'test-results/screenshots/320')
-let browser: Browser
-let server: Server
-let origin: string
-
-beforeAll(async () => {
-  ;({server, origin} = await serve(siteOutput))
-  browser = await launchBrowser()
+const site = servedSite()
+beforeAll(() => {
   mkdirSync(screenshots, {recursive: true})
-})
-afterAll(async () => {
-  await browser?.close()
-  server?.close()
 })
 
 /** A file name for a kind of page: `terms/<id>` → `terms-id`. */
@@ -34,14 +23,14 @@ const fileOf = (kind: string) => kind.replace(/[^a-z0-9.]+/gi, '-').replace(/-$/
 
 describe.each([320, 1280])('at %i px wide', (width) => {
   it('no page is wider than the screen and no text is smaller than 12 px', {timeout: 600_000}, async () => {
-    const context = await browser.newContext({viewport: {width, height: 800}})
+    const context = await site.browser.newContext({viewport: {width, height: 800}})
     const page = await context.newPage()
     const wide: string[] = []
     const small: string[] = []
     const kinds = new Set<string>()
     const pages = await sitePages()
     for (const url of pages) {
-      await page.goto(origin + url)
+      await page.goto(site.origin + url)
       const overflow = await overflowOf(page)
       if (overflow > 0) wide.push(`${url}: ${overflow} px too wide`)
       for (const text of await smallTextOf(page, 12)) small.push(`${url}: ${text}`)

@@ -6,13 +6,11 @@
  * either direction; a later page reads without JavaScript.
  */
 import {readFileSync} from 'node:fs'
-import type {Server} from 'node:http'
 import path from 'node:path'
-import type {Browser} from 'playwright-core'
-import {afterAll, beforeAll, describe, expect, it} from 'vitest'
+import {describe, expect, it} from 'vitest'
 import {pageSize, pageUrl} from '../../site/src/lib/paging.ts'
 import {shownFolder} from '../helpers/releases.ts'
-import {launchBrowser, serve, siteOutput} from '../helpers/site.ts'
+import {servedSite, siteOutput} from '../helpers/site.ts'
 
 const records = (name: string): Array<Record<string, unknown>> => JSON.parse(readFileSync(path.join(shownFolder, `${name}.json`), 'utf8'))
 /** The datasets of the version shown: the JSON files its datapackage.json lists. */
@@ -24,18 +22,7 @@ const html = (url: string) => readFileSync(path.join(siteOutput, url, 'index.htm
 /** Ids of the rows of the data table on a built page, in order. */
 const rowIds = (page: string) => [...(/<table data-table[\s\S]*?<\/table>/.exec(page)?.[0] ?? '').matchAll(/<tr id="([^"]+)"/g)].map((match) => match[1])
 
-let browser: Browser
-let server: Server
-let origin: string
-
-beforeAll(async () => {
-  ;({server, origin} = await serve(siteOutput))
-  browser = await launchBrowser()
-})
-afterAll(async () => {
-  await browser?.close()
-  server?.close()
-})
+const site = servedSite()
 
 describe('static pages of a table', () => {
   it.each(published)('%s: every row once, in order, at most a page’s worth a page, each page linked to the next', (name) => {
@@ -71,7 +58,7 @@ describe('filter and sort in the browser', () => {
 
   it.skipIf(!sortable)('sorts every row by a number, empty values last in both directions, and keeps the order in the URL', async () => {
     const {name, column, rows} = sortable!
-    const context = await browser.newContext()
+    const context = await site.browser.newContext()
     const page = await context.newPage()
     const values = async () => {
       const position = await page.locator('table[data-table] thead th').evaluateAll((headers, wanted) => headers.findIndex((header) => (header as HTMLElement).dataset['column'] === wanted), column)
@@ -81,7 +68,7 @@ describe('filter and sort in the browser', () => {
     const expected = (descending: boolean) => [...numbers.sort((a, b) => (descending ? b - a : a - b)), ...rows.filter((row) => row[column] === null).map(() => '')].slice(0, pageSize).map(String)
     for (const order of ['ascending', 'descending']) {
       // Loaded from its address alone: the URL holds the state.
-      await page.goto(`${origin}/datasets/${name}/?sort=${column}&order=${order}`)
+      await page.goto(`${site.origin}/datasets/${name}/?sort=${column}&order=${order}`)
       await page.waitForFunction((wanted) => document.querySelector(`th[aria-sort="${wanted}"]`) !== null && /sorted by/.test(document.querySelector('.filter [role="status"]')?.textContent ?? ''), order, {timeout: 10_000})
       expect(await values(), order).toEqual(expected(order === 'descending'))
     }
@@ -93,9 +80,9 @@ describe('filter and sort in the browser', () => {
     const last = records(name).at(-1)!
     // A word from the last row only the whole table has on the first page: its id.
     const word = String(last['id'])
-    const context = await browser.newContext()
+    const context = await site.browser.newContext()
     const page = await context.newPage()
-    await page.goto(`${origin}/datasets/${name}/`)
+    await page.goto(`${site.origin}/datasets/${name}/`)
     await page.locator('.filter input').fill(word)
     await page.waitForFunction(() => /rows match/.test(document.querySelector('.filter [role="status"]')?.textContent ?? ''), undefined, {timeout: 10_000})
     expect(rowIdsIn(await page.locator('table[data-table]').innerHTML())).toContain(word)
@@ -112,9 +99,9 @@ describe('filter and sort in the browser', () => {
   it('a later page of a table reads without JavaScript', async () => {
     const name = published.find((candidate) => records(candidate).length > pageSize)
     if (!name) return
-    const context = await browser.newContext({javaScriptEnabled: false})
+    const context = await site.browser.newContext({javaScriptEnabled: false})
     const page = await context.newPage()
-    await page.goto(`${origin}${pageUrl(`/datasets/${name}/`, 2)}`)
+    await page.goto(`${site.origin}${pageUrl(`/datasets/${name}/`, 2)}`)
     expect(await page.locator('table[data-table] tbody tr').count()).toBe(Math.min(pageSize, records(name).length - pageSize))
     expect(await page.locator('.filter').count()).toBe(0)
     await context.close()
