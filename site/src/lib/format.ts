@@ -66,3 +66,8 @@ export function shortenCell(text: string): string {
   const space = cut.lastIndexOf(' ')
   return `${cut.slice(0, space > cellRoom / 2 ? space : cellRoom - 1).replace(/[\s,;:.]+$/, '')}…`
 }
+
+/** A table cell's class: `number` for a numeric column, `long` for text that needs a wider column (so its row is not tall); shared by the built table and table.ts. */
+export function cellClass(numeric: boolean, text: string): string | undefined {
+  return numeric ? 'number' : text.length > 30 ? 'long' : undefined
+}

@@ -5,7 +5,7 @@
  * `p`) is kept in the page's URL, so a filtered view can be bookmarked and
  * shared. Without JavaScript the static pages of the table still read.
  */
-import {shortenCell} from '../lib/format.ts'
+import {cellClass, shortenCell} from '../lib/format.ts'
 import {pageSize} from '../lib/paging.ts'
 import {compareCells, matches, type IndexRow} from './rows.ts'
 
@@ -115,7 +115,8 @@ function rowElement(row: IndexRow, columns: Index['columns']): HTMLTableRowEleme
   element.id = row.id
   for (const [position, cell] of row.cells.entries()) {
     const td = document.createElement('td')
-    if (columns[position]?.numeric) td.className = 'number'
+    const style = cellClass(columns[position]?.numeric ?? false, cell.t)
+    if (style) td.className = style
     if (cell.s !== undefined) td.dataset['sort'] = String(cell.s)
     const text = shortenCell(cell.t)
     if (cell.h) td.append(Object.assign(document.createElement('a'), {href: cell.h, textContent: text}))
