@@ -24,7 +24,7 @@ export function smallTextOf(page: Page, minimum: number): Promise<string[]> {
       range.selectNodeContents(node)
       const box = range.getBoundingClientRect()
       if (box.width <= 1 || box.height <= 1 || element.closest('[hidden], .visually-hidden, script, style, title, desc') || getComputedStyle(element).visibility === 'hidden') continue
-      const svg = element instanceof SVGElement ? (element as SVGGraphicsElement).getScreenCTM?.() : null
+      const svg = (element as Element) instanceof SVGGraphicsElement ? (element as unknown as SVGGraphicsElement).getScreenCTM() : null
       const scale = svg ? Math.hypot(svg.a, svg.b) : 1
       const size = Number.parseFloat(getComputedStyle(element).fontSize) * scale
       if (size < least) small.push(`${size.toFixed(1)} px: ${text.slice(0, 40)}`)

@@ -45,3 +45,15 @@ describe.each([320, 1280])('at %i px wide', (width) => {
     await context.close()
   })
 })
+
+describe('the check itself', () => {
+  it('finds text a viewBox shrinks below 12 px, small HTML text and a page wider than the screen', async () => {
+    const context = await site.browser.newContext({viewport: {width: 320, height: 600}})
+    const page = await context.newPage()
+    await page.setContent('<p style="font-size:16px">Readable</p><svg viewBox="0 0 760 100" width="100%"><text x="0" y="50" font-size="14">Shrunk</text></svg><p style="font-size:10px">Tiny</p><div style="width:400px">Wide</div>')
+    const small = await smallTextOf(page, 12)
+    expect(small.map((text) => text.replace(/^[\d.]+ px: /, ''))).toEqual(['Shrunk', 'Tiny'])
+    expect(await overflowOf(page)).toBeGreaterThan(0)
+    await context.close()
+  })
+})
