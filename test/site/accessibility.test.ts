@@ -5,6 +5,7 @@
  */
 import {describe, expect, it} from 'vitest'
 import {axe} from '../helpers/axe.ts'
+import {renderAll} from '../helpers/screen.ts'
 import {servedSite, sitePages} from '../helpers/site.ts'
 
 const site = servedSite()
@@ -17,6 +18,7 @@ describe('axe', () => {
     const pages = await sitePages()
     for (const url of pages) {
       await page.goto(site.origin + url)
+      await renderAll(page)
       for (const violation of await axe(page)) violations.push(`${url} ${violation}`)
     }
     console.log(`axe: ${pages.length} pages, ${violations.length} violations`)

@@ -9,7 +9,7 @@ import path from 'node:path'
 import {beforeAll, describe, expect, it} from 'vitest'
 import {kindOf} from '../../bench/page-weight.ts'
 import {projectRoot} from '../helpers/project.ts'
-import {overflowOf, smallTextOf} from '../helpers/screen.ts'
+import {overflowOf, renderAll, smallTextOf} from '../helpers/screen.ts'
 import {servedSite, sitePages} from '../helpers/site.ts'
 
 const screenshots = path.join(projectRoot, 'test-results/screenshots/320')
@@ -31,6 +31,7 @@ describe.each([320, 1280])('at %i px wide', (width) => {
     const pages = await sitePages()
     for (const url of pages) {
       await page.goto(site.origin + url)
+      await renderAll(page)
       const overflow = await overflowOf(page)
       if (overflow > 0) wide.push(`${url}: ${overflow} px too wide`)
       for (const text of await smallTextOf(page, 12)) small.push(`${url}: ${text}`)

@@ -23,15 +23,15 @@ export function pageUrl(base: string, number: number): string {
   return number === 1 ? base : `${base}pages/${number}/`
 }
 
-/** How many pages `total` items take (at least one, so an empty list still has its page). */
-export function pageCount(total: number): number {
-  return Math.max(1, Math.ceil(total / pageSize))
+/** How many pages `total` items take, `size` a page (at least one, so an empty list still has its page). */
+export function pageCount(total: number, size = pageSize): number {
+  return Math.max(1, Math.ceil(total / size))
 }
 
-/** Page `number` of `items`. */
-export function pageOfList<T>(items: readonly T[], number: number): Paged<T> {
-  const start = (number - 1) * pageSize
-  return {number, count: pageCount(items.length), items: items.slice(start, start + pageSize), start, total: items.length}
+/** Page `number` of `items`, `size` a page. */
+export function pageOfList<T>(items: readonly T[], number: number, size = pageSize): Paged<T> {
+  const start = (number - 1) * size
+  return {number, count: pageCount(items.length, size), items: items.slice(start, start + size), start, total: items.length}
 }
 
 /** The page (1-based) that holds the item at `index` (from 0). */
@@ -39,7 +39,7 @@ export function pageHolding(index: number): number {
   return Math.floor(index / pageSize) + 1
 }
 
-/** getStaticPaths for pages 2 to n of a list (page 1 is the list's own page), with extra params. */
-export function laterPages<P extends Record<string, string>>(total: number, params: P): Array<{params: P & {page: string}}> {
-  return Array.from({length: pageCount(total) - 1}, (_, index) => ({params: {...params, page: String(index + 2)}}))
+/** getStaticPaths for pages 2 to n of a list (page 1 is the list's own page), `size` a page, with extra params. */
+export function laterPages<P extends Record<string, string>>(total: number, params: P, size = pageSize): Array<{params: P & {page: string}}> {
+  return Array.from({length: pageCount(total, size) - 1}, (_, index) => ({params: {...params, page: String(index + 2)}}))
 }

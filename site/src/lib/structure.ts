@@ -17,6 +17,9 @@ export interface Node {
   bodies: Node[]
 }
 
+/** Outermost bodies on one page of the structure: each is a tree of its own, drawn twice (diagram and list). */
+export const treesPerPage = 10
+
 export function structureTree(): Node[] {
   const partOf = relations.filter((relation) => relation.relation === 'part-of')
   const nameOf = (id: string) => terms.find((term) => term.id === id)?.name ?? id

@@ -37,7 +37,8 @@ function enhance(holder: HTMLElement): void {
     const sorted = headers.findIndex((header) => header.dataset['column'] === state.get('sort'))
     for (const [position, header] of headers.entries()) header.setAttribute('aria-sort', position === sorted ? (state.get('order') === 'descending' ? 'descending' : 'ascending') : 'none')
     if (query === '' && sorted < 0) {
-      body.replaceChildren(...original)
+      // The page as built: its rows are put back only when a filter or sort replaced them.
+      if (body.rows[0] !== original[0] || body.rows.length !== original.length) body.replaceChildren(...original)
       if (pager) pager.hidden = false
       more.nav.hidden = true
       status.textContent = ''
