@@ -99,7 +99,9 @@ describe('record pages', () => {
     const recordPages = (await sitePages()).filter((page) => /^\/(statistics|organisations|sources)\/[^/]+\/$/.test(page) && !page.includes('/pages/'))
     expect(recordPages.length).toBeGreaterThan(0)
     for (const page of recordPages) {
+      // A search index runs a list's terms and values together (Pagefind does): "Value528,000Unitpeople".
       for (const match of html(page).matchAll(/<dt>([\s\S]*?)<\/dt>/g)) expect(decode(match[1]!.replace(/<[^>]+>/g, '')), page).toMatch(/: $/)
+      for (const match of html(page).matchAll(/<dd>([\s\S]*?)<\/dd>/g)) expect(decode(match[1]!.replace(/<[^>]+>/g, '')), page).toMatch(/\s$/)
     }
   })
 })
