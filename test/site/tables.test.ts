@@ -96,6 +96,19 @@ describe('filter and sort in the browser', () => {
     await context.close()
   })
 
+  it('says so when the rows cannot be loaded, and keeps the page’s own rows and pages', async () => {
+    const name = published[0]!
+    const context = await site.browser.newContext()
+    const page = await context.newPage()
+    await page.route('**/rows.json', (route) => route.abort())
+    await page.goto(`${site.origin}/datasets/${name}/`)
+    const before = await page.locator('table[data-table] tbody tr').count()
+    await page.locator('.filter input').fill('a')
+    await page.waitForFunction(() => /could not be loaded/.test(document.querySelector('.filter [role="status"]')?.textContent ?? ''), undefined, {timeout: 10_000})
+    expect(await page.locator('table[data-table] tbody tr').count()).toBe(before)
+    await context.close()
+  })
+
   it('a later page of a table reads without JavaScript', async () => {
     const name = published.find((candidate) => records(candidate).length > pageSize)
     if (!name) return

@@ -27,8 +27,8 @@ function enhance(holder: HTMLElement): void {
   const {form, input, status, more} = controls(caption)
   holder.before(form)
   holder.append(more.nav)
-  let index: Promise<Index> | undefined
-  const load = () => (index ??= fetch(holder.dataset['rows']!).then((response) => response.json() as Promise<Index>))
+  let indexRequest: Promise<Index> | undefined
+  const load = () => (indexRequest ??= fetch(holder.dataset['rows']!).then((response) => (response.ok ? (response.json() as Promise<Index>) : Promise.reject(new Error(`${response.status}`)))))
 
   const state = new URL(location.href).searchParams
   input.value = state.get('q') ?? ''
@@ -44,7 +44,14 @@ function enhance(holder: HTMLElement): void {
       status.textContent = ''
       return
     }
-    const {columns, rows} = await load()
+    const index = await load().catch(() => undefined)
+    if (!index) {
+      // Forget the failed request, so the next change asks again.
+      indexRequest = undefined
+      status.textContent = 'The rows could not be loaded to filter or sort: the table’s pages still show every row.'
+      return
+    }
+    const {columns, rows} = index
     const words = query.toLowerCase().split(/\s+/).filter(Boolean)
     const found = rows.filter((row) => matches(row, words))
     if (sorted >= 0) found.sort((a, b) => compareCells(a.cells[sorted]!, b.cells[sorted]!, state.get('order') === 'descending'))
