@@ -4,9 +4,14 @@
  * runs the pipeline there, then times `astro build` and Pagefind separately,
  * each in a process of its own, and counts the pages they produced.
  *
- *   node bench/site.ts [documents]   standalone: print the figures (default 400 documents)
+ *   node bench/site.ts [documents] [--keep]   standalone: print the figures (default 1,000 documents)
  *
  * bench/index.ts calls `measureSite` and puts `siteSection` in bench/results.md.
+ *
+ * It also weighs every page (bench/page-weight.ts): issue 13 asks that each
+ * weighs at most 50 kB gzipped (HTML, and the CSS and JS it loads) at 1,000
+ * documents. `--keep` leaves the throwaway project (and its dist/) in place
+ * and prints where it is, to run Lighthouse on its pages.
  *
  * The throwaway project is needed because the site reads dist-data/draft/
  * relative to the working directory (site/src/lib/data.ts) and writes dist/:
@@ -18,10 +23,11 @@ import {access, cp, mkdir, mkdtemp, readFile, readdir, rm, stat, symlink} from '
 import os from 'node:os'
 import path from 'node:path'
 import {projectRoot, realDocuments, writeCorpus, type RealDocument} from './corpus.ts'
+import {heaviestByKind, pageWeights, pageWeightTarget, type PageWeight} from './page-weight.ts'
 
-/** About 14 record pages per document (terms, statistics, its source page; organisations are a fixed register): 400 give over 5,000. */
-export const defaultSiteDocuments = 400
-/** The issue's target. */
+/** About 14 record pages per document (terms, statistics, its source page; organisations are a fixed register): 1,000 give some 14,000; issue 13's page weights are for 1,000. */
+export const defaultSiteDocuments = 1000
+/** Issue 4's target. */
 export const recordPageTarget = 5000
 
 /** What the site build needs besides sources/: the site imports pipeline types and modules, which read schema/. */
@@ -52,10 +58,15 @@ export interface SiteMeasure {
   pagefind: ProcessMeasure
   /** Wall time of astro build and Pagefind together: `npm run site`. */
   siteMs: number
+  /** The heaviest page of each kind, heaviest first, and how many pages weigh more than the target. */
+  heaviest: PageWeight[]
+  overWeight: number
+  /** With `keep`: the throwaway project, left in place. */
+  kept?: string
 }
 
 /** Build a corpus of `documents` documents into a throwaway project and measure its site build. */
-export async function measureSite(documents = defaultSiteDocuments, real?: readonly RealDocument[], log: (line: string) => void = () => {}): Promise<SiteMeasure> {
+export async function measureSite(documents = defaultSiteDocuments, real?: readonly RealDocument[], log: (line: string) => void = () => {}, keep = false): Promise<SiteMeasure> {
   const root = await mkdtemp(path.join(os.tmpdir(), 'icb-open-data-site-'))
   try {
     await writeCorpus(root, documents, real ?? (await realDocuments()))
@@ -68,6 +79,7 @@ export async function measureSite(documents = defaultSiteDocuments, real?: reado
     log(`site: astro build ${seconds(astro.ms)} s; pagefind`)
     const pagefind = await timed(root, [path.join(root, 'node_modules/pagefind/lib/runner/bin.cjs'), '--site', 'dist', '--silent'], measureTime)
     const recordPages = await countRecordPages(root)
+    const weights = pageWeights(path.join(root, 'dist'))
     return {
       documents,
       recordPages,
@@ -78,10 +90,13 @@ export async function measureSite(documents = defaultSiteDocuments, real?: reado
       pipeline,
       astro,
       pagefind,
-      siteMs: astro.ms + pagefind.ms
+      siteMs: astro.ms + pagefind.ms,
+      heaviest: heaviestByKind(weights),
+      overWeight: weights.filter((weight) => weight.total > pageWeightTarget).length,
+      ...(keep ? {kept: root} : {})
     }
   } finally {
-    await rm(root, {recursive: true, force: true})
+    if (!keep) await rm(root, {recursive: true, force: true})
   }
 }
 
@@ -180,6 +195,7 @@ async function exists(file: string): Promise<boolean> {
   )
 }
 
+const kb = (bytes: number) => (bytes / 1000).toFixed(1)
 const seconds = (ms: number) => (ms / 1000).toFixed(ms < 1000 ? 3 : 1)
 const memory = (measure: ProcessMeasure) => (measure.maxRssMb === undefined ? '–' : String(measure.maxRssMb))
 const processor = (measure: ProcessMeasure) => (measure.cpuMs === undefined ? '–' : seconds(measure.cpuMs))
@@ -187,7 +203,8 @@ const processor = (measure: ProcessMeasure) => (measure.cpuMs === undefined ? '�
 /** One line for the console. */
 export function siteSummary(site: SiteMeasure): string {
   const kinds = Object.entries(site.recordPages).map(([kind, count]) => `${count} ${kind}`).join(', ')
-  return `site, ${site.documents} documents: ${site.recordTotal} record pages (${kinds}), ${site.htmlPages} HTML pages (${site.indexedPages} in the search index), dist/ ${site.distMb.toFixed(0)} MB; pipeline ${seconds(site.pipeline.ms)} s, astro build ${seconds(site.astro.ms)} s (${memory(site.astro)} MB peak), pagefind ${seconds(site.pagefind.ms)} s (${memory(site.pagefind)} MB peak)`
+  const heaviest = site.heaviest[0]
+  return `site, ${site.documents} documents: ${site.recordTotal} record pages (${kinds}), ${site.htmlPages} HTML pages (${site.indexedPages} in the search index), dist/ ${site.distMb.toFixed(0)} MB; pipeline ${seconds(site.pipeline.ms)} s, astro build ${seconds(site.astro.ms)} s (${memory(site.astro)} MB peak), pagefind ${seconds(site.pagefind.ms)} s (${memory(site.pagefind)} MB peak); heaviest page ${heaviest ? `${heaviest.page} ${kb(heaviest.total)} kB gzipped` : '–'}, ${site.overWeight} over ${kb(pageWeightTarget)} kB`
 }
 
 /** The "## Site build" section of bench/results.md. */
@@ -214,15 +231,26 @@ export function siteSection(site: SiteMeasure): string[] {
     row('`astro build`', site.astro),
     row('Pagefind', site.pagefind),
     `| site (\`npm run site\`) | ${seconds(site.siteMs)} | | |`,
+    '',
+    `Page weight: the heaviest page of each kind, gzipped (level 6): its HTML, and the CSS and JavaScript it loads at once (bench/page-weight.ts);`,
+    `files fetched on request (a table's rows.json, the search index) are not counted. Target: at most ${kb(pageWeightTarget)} kB each;`,
+    `${site.overWeight.toLocaleString('en-GB')} of ${site.htmlPages.toLocaleString('en-GB')} pages weigh more.`,
+    '',
+    '| kind of page | heaviest page | HTML kB | CSS and JS kB | total kB |',
+    '|---|---|---:|---:|---:|',
+    ...site.heaviest.map((weight) => `| \`${weight.kind}\` | \`${weight.page}\` | ${kb(weight.html)} | ${kb(weight.assets)} | ${kb(weight.total)} |`),
     ''
   ]
 }
 
 if (import.meta.main) {
-  const documents = Number(process.argv[2] ?? defaultSiteDocuments)
-  if (!Number.isInteger(documents) || documents < 1) throw new Error('Usage: node bench/site.ts [documents]')
-  const site = await measureSite(documents, undefined, (line) => console.log(line))
+  const keep = process.argv.includes('--keep')
+  const documents = Number(process.argv.slice(2).find((arg) => !arg.startsWith('--')) ?? defaultSiteDocuments)
+  if (!Number.isInteger(documents) || documents < 1) throw new Error('Usage: node bench/site.ts [documents] [--keep]')
+  const site = await measureSite(documents, undefined, (line) => console.log(line), keep)
   console.log(siteSummary(site))
+  for (const weight of site.heaviest) console.log(`  ${weight.kind.padEnd(22)} ${kb(weight.total).padStart(6)} kB  ${weight.page}`)
+  if (site.kept) console.log(`Kept the project and its site in ${site.kept}`)
   console.log(`processor time: pipeline ${processor(site.pipeline)} s, astro build ${processor(site.astro)} s, pagefind ${processor(site.pagefind)} s; pipeline peak ${memory(site.pipeline)} MB`)
   console.log(site.recordTotal >= recordPageTarget ? `Target met: at least ${recordPageTarget} record pages built.` : `Target not met: fewer than ${recordPageTarget} record pages; run with more documents.`)
 }

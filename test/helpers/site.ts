@@ -10,6 +10,7 @@ import type {AddressInfo} from 'node:net'
 import path from 'node:path'
 import {promisify} from 'node:util'
 import {chromium, type Browser} from 'playwright-core'
+import {afterAll, beforeAll} from 'vitest'
 import {headersFor, parseHeaders, type Rule} from './headers.ts'
 import {projectRoot} from './project.ts'
 
@@ -73,4 +74,18 @@ export function launchBrowser(): Promise<Browser> {
     executablePath: '/usr/bin/chromium',
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync']
   })
+}
+
+/** For a test file: the built site served and Chromium launched before its tests, both closed after them. */
+export function servedSite(): {readonly browser: Browser; readonly origin: string} {
+  const state = {} as {browser: Browser; origin: string; server: Server}
+  beforeAll(async () => {
+    ;({server: state.server, origin: state.origin} = await serve(siteOutput))
+    state.browser = await launchBrowser()
+  })
+  afterAll(async () => {
+    await state.browser?.close()
+    state.server?.close()
+  })
+  return state
 }

@@ -80,14 +80,14 @@ describe('releases', () => {
     await context.close()
   })
 
-  it('every page says which version it shows: the release, or Draft on the draft’s own page', async () => {
+  it('every page says which version it shows: the release, or Draft on the draft’s own pages', async () => {
     const pages = await sitePages()
     expect(pages).toContain('/releases/')
     expect(pages).toContain('/data/draft/')
     for (const page of pages) {
       const html = readFileSync(path.join(siteOutput, page, page.endsWith('/') ? 'index.html' : ''), 'utf8')
       const banner = /<div class="phase">([\s\S]*?)<\/div>\s*<\/div>/.exec(html)?.[1] ?? ''
-      if (!newest || page === '/data/draft/') expect(banner, page).toContain('<strong class="tag">Draft</strong>This data is a draft release')
+      if (!newest || page === '/data/draft/' || page.startsWith('/data/draft/pages/')) expect(banner, page).toContain('<strong class="tag">Draft</strong>This data is a draft release')
       else {
         expect(banner, page).toContain(`<strong class="tag">Release ${newest}</strong>Published ${formatDate(dateOf(newest))}`)
         expect(banner, page).toContain(`href="/releases/${newest}/"`)

@@ -138,9 +138,15 @@ export function bundleDownloads(): Array<Download & {suffix: string}> {
     .map(({suffix, format, mediaType}) => ({...fileInfo(`${datapackage.name}${suffix}`, format, mediaType), suffix}))
 }
 
+const measured = new Map<string, {bytes: number; sha256: string}>()
+
+/** A file of the version shown with its size and SHA-256, each file read once per build (every record page lists its dataset's downloads). */
 export function fileInfo(file: string, format: string, mediaType: string): Download {
-  const bytes = readFileSync(path.join(shown.folder, file))
-  return {file, format, mediaType, bytes: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex')}
+  if (!measured.has(file)) {
+    const bytes = readFileSync(path.join(shown.folder, file))
+    measured.set(file, {bytes: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex')})
+  }
+  return {file, format, mediaType, ...measured.get(file)!}
 }
 
 /** The resource of datapackage.json whose file is `file`. */

@@ -43,7 +43,31 @@ export function columnLabel(name: string): string {
   return name.replaceAll('_', ' ')
 }
 
-/** Text cut to `room` characters with an ellipsis, for labels inside charts (the full text is in the table beside them). */
+/** Text cut to `room` characters with an ellipsis. */
 export function shorten(text: string, room: number): string {
   return text.length > room ? `${text.slice(0, room - 1)}…` : text
+}
+
+/** Longest text a table cell shows, and longest run of a word without a hyphen (a hash, an address), in characters. */
+export const cellRoom = 90
+export const wordRoom = 24
+
+/**
+ * A table cell's text: long text cut at a word near `cellRoom` characters, a
+ * long unbroken word (a SHA-256, an address) cut to its start; the whole
+ * text is on the record's page. Shared by the built table and table.ts.
+ */
+export function shortenCell(text: string): string {
+  // A line may break after a hyphen (ids), so only a longer run with none is cut.
+  const words = text.split(' ').map((word) => (word.split('-').some((run) => run.length > wordRoom) ? shorten(word, wordRoom) : word))
+  const joined = words.join(' ')
+  if (joined.length <= cellRoom) return joined
+  const cut = joined.slice(0, cellRoom)
+  const space = cut.lastIndexOf(' ')
+  return `${cut.slice(0, space > cellRoom / 2 ? space : cellRoom - 1).replace(/[\s,;:.]+$/, '')}…`
+}
+
+/** A table cell's class: `number` for a numeric column, `long` for text that needs a wider column (so its row is not tall); shared by the built table and table.ts. */
+export function cellClass(numeric: boolean, text: string): string | undefined {
+  return numeric ? 'number' : text.length > 30 ? 'long' : undefined
 }

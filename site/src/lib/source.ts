@@ -23,7 +23,12 @@ export interface Segment {
   /** The most specific record this span is evidence for. */
   href?: string
   title?: string
+  /** Highlighted as evidence without a link: too short to press (its record is among the block's facts). */
+  marked?: boolean
 }
+
+/** Fewest characters (white space aside) a highlight needs to be a link: a word of one or two is too small a target (WCAG 2.2 target size). */
+const linkable = 3
 
 export interface RenderedBlock {
   /** First line, and every other line the block spans (each gets an anchor), counted within the document's text. */
@@ -89,7 +94,8 @@ function renderBlock(words: Words, located: Located[]): RenderedBlock {
     const text = words.text.slice(start, end)
     const best = covering[0]
     // White space between two highlights stays plain: a link needs words.
-    segments.push(best && text.trim() !== '' ? {text, href: best.fact.href, title: best.fact.label} : {text})
+    const size = text.trim().length
+    segments.push(!best || size === 0 ? {text} : size < linkable ? {text, marked: true} : {text, href: best.fact.href, title: best.fact.label})
   }
   const facts = located.map((item) => item.fact).filter((fact, index, all) => all.findIndex((other) => other.href === fact.href && other.label === fact.label) === index)
   return {line: words.line, extraLines, segments, facts}

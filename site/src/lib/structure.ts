@@ -17,6 +17,9 @@ export interface Node {
   bodies: Node[]
 }
 
+/** Outermost bodies on one page of the structure: each is a tree of its own, drawn twice (diagram and list). */
+export const treesPerPage = 10
+
 export function structureTree(): Node[] {
   const partOf = relations.filter((relation) => relation.relation === 'part-of')
   const nameOf = (id: string) => terms.find((term) => term.id === id)?.name ?? id
@@ -35,32 +38,4 @@ export function structureTree(): Node[] {
   const subjects = new Set(partOf.map((relation) => relation.subject))
   const roots = [...new Set(partOf.map((relation) => relation.object))].filter((id) => !subjects.has(id)).sort()
   return roots.map((root) => build(root, undefined, new Set([root])))
-}
-
-export interface Box {
-  node: Node
-  x: number
-  y: number
-  width: number
-  height: number
-  depth: number
-}
-
-const header = 34
-const line = 20
-const gap = 14
-
-/** Boxes nested vertically: each level full width inside its parent, its bodies in two columns at the top. */
-export function layout(nodes: Node[], x: number, y: number, width: number, depth = 0): {boxes: Box[]; height: number} {
-  const boxes: Box[] = []
-  let cursor = y
-  for (const node of nodes) {
-    const top = cursor
-    const bodiesHeight = Math.ceil(node.bodies.length / 2) * line
-    const inner = layout(node.levels, x + gap, top + header + bodiesHeight + (node.bodies.length > 0 ? 8 : 0), width - 2 * gap, depth + 1)
-    const height = header + bodiesHeight + (node.bodies.length > 0 ? 8 : 0) + inner.height + gap
-    boxes.push({node, x, y: top, width, height, depth}, ...inner.boxes)
-    cursor = top + height + gap
-  }
-  return {boxes, height: Math.max(cursor - y - gap, 0)}
 }

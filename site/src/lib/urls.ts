@@ -1,4 +1,6 @@
 /** Every URL the site links to, in one place: pages map one-to-one to these. */
+import {rowsOf} from './data.ts'
+import {pageHolding, pageUrl} from './paging.ts'
 import {shown} from './shown.ts'
 
 /** A file of a version ('1.0.0', 'latest' or 'draft'): the URL never changes for a release. */
@@ -8,6 +10,8 @@ export const urls = {
   home: '/',
   datasets: '/datasets/',
   dataset: (name: string) => `/datasets/${name}/`,
+  /** The rows of a dataset as its table shows them, for filtering and sorting in the browser. */
+  datasetRows: (name: string) => `/datasets/${name}/rows.json`,
   terms: '/terms/',
   term: (id: string) => `/terms/${id}/`,
   organisations: '/organisations/',
@@ -38,9 +42,22 @@ const recordPages: Record<string, (id: string) => string> = {
   statistics: urls.statistic
 }
 
-/** The page of a record, by dataset and id: its own page, or else its row on the dataset page. */
+const positions = new Map<string, Map<string, number>>()
+
+/** A record's place in its dataset's rows, from 0 (-1 when it is not there). */
+function positionOf(dataset: string, id: string): number {
+  if (!positions.has(dataset)) positions.set(dataset, new Map(rowsOf(dataset).map((row, index) => [String(row['id']), index])))
+  return positions.get(dataset)!.get(id) ?? -1
+}
+
+/** A record's row in its dataset's table: on the page of the table that holds it. */
+export function rowUrl(dataset: string, id: string): string {
+  return `${pageUrl(urls.dataset(dataset), pageHolding(Math.max(positionOf(dataset, id), 0)))}#${id}`
+}
+
+/** The page of a record, by dataset and id: its own page, or else its row in the dataset's table. */
 export function pageOf(dataset: string, id: string): string {
-  return recordPages[dataset]?.(id) ?? `${urls.dataset(dataset)}#${id}`
+  return recordPages[dataset]?.(id) ?? rowUrl(dataset, id)
 }
 
 /** The page that shows a record: a definition and a relation are shown on their term's page. */

@@ -1,66 +1,135 @@
 /**
- * Progressive enhancement for data tables: a filter box above each table and
- * sortable column headers. Without JavaScript the whole table still reads.
+ * Filtering and sorting a dataset's table across all its rows, not just the
+ * page shown: on the first request the table's rows.json is fetched, and the
+ * matching rows are drawn a page at a time. The state (`q`, `sort`, `order`,
+ * `p`) is kept in the page's URL, so a filtered view can be bookmarked and
+ * shared. Without JavaScript the static pages of the table still read.
  */
-for (const table of document.querySelectorAll<HTMLTableElement>('table[data-table]')) enhance(table)
+import {cellClass, shortenCell} from '../lib/format.ts'
+import {pageSize} from '../lib/paging.ts'
+import {compareCells, matches, type IndexRow} from './rows.ts'
 
-function enhance(table: HTMLTableElement): void {
-  const body = table.tBodies[0]
-  if (!body) return
-  const rows = [...body.rows]
-  const caption = table.caption?.textContent?.replace(/\s*\(\d+ rows\)$/, '') ?? 'table'
-  const status = document.createElement('p')
-  status.setAttribute('role', 'status')
-  status.className = 'secondary'
+interface Index {
+  columns: Array<{name: string; numeric: boolean}>
+  rows: IndexRow[]
+}
 
+for (const holder of document.querySelectorAll<HTMLElement>('.data-table[data-rows]')) enhance(holder)
+
+function enhance(holder: HTMLElement): void {
+  const table = holder.querySelector<HTMLTableElement>('table[data-table]')
+  const body = table?.tBodies[0]
+  const headers = [...(table?.tHead?.rows[0]?.cells ?? [])]
+  if (!table || !body) return
+  const original = [...body.rows]
+  const pager = holder.querySelector<HTMLElement>('[data-pager]')
+  const caption = table.caption?.firstChild?.textContent?.trim() ?? 'table'
+  const {form, input, status, more} = controls(caption)
+  holder.before(form)
+  holder.append(more.nav)
+  let indexRequest: Promise<Index> | undefined
+  const load = () => (indexRequest ??= fetch(holder.dataset['rows']!).then((response) => (response.ok ? (response.json() as Promise<Index>) : Promise.reject(new Error(`${response.status}`)))))
+
+  const state = new URL(location.href).searchParams
+  input.value = state.get('q') ?? ''
+  const render = async () => {
+    const query = input.value.trim()
+    const sorted = headers.findIndex((header) => header.dataset['column'] === state.get('sort'))
+    for (const [position, header] of headers.entries()) header.setAttribute('aria-sort', position === sorted ? (state.get('order') === 'descending' ? 'descending' : 'ascending') : 'none')
+    if (query === '' && sorted < 0) {
+      // The page as built: its rows are put back only when a filter or sort replaced them.
+      if (body.rows[0] !== original[0] || body.rows.length !== original.length) body.replaceChildren(...original)
+      if (pager) pager.hidden = false
+      more.nav.hidden = true
+      status.textContent = ''
+      return
+    }
+    const index = await load().catch(() => undefined)
+    if (!index) {
+      // Forget the failed request, so the next change asks again.
+      indexRequest = undefined
+      status.textContent = 'The rows could not be loaded to filter or sort: the table’s pages still show every row.'
+      return
+    }
+    const {columns, rows} = index
+    const words = query.toLowerCase().split(/\s+/).filter(Boolean)
+    const found = rows.filter((row) => matches(row, words))
+    if (sorted >= 0) found.sort((a, b) => compareCells(a.cells[sorted]!, b.cells[sorted]!, state.get('order') === 'descending'))
+    const pages = Math.max(1, Math.ceil(found.length / pageSize))
+    const number = Math.min(Math.max(Number(state.get('p')) || 1, 1), pages)
+    body.replaceChildren(...found.slice((number - 1) * pageSize, number * pageSize).map((row) => rowElement(row, columns)))
+    if (pager) pager.hidden = true
+    status.textContent = `${words.length > 0 ? `${found.length} of ${rows.length} rows match` : `${rows.length} rows`}${sorted >= 0 ? `, sorted by ${headers[sorted]!.textContent} (${state.get('order') === 'descending' ? 'descending' : 'ascending'})` : ''}${pages > 1 ? `; page ${number} of ${pages}` : ''}`
+    more.nav.hidden = pages < 2
+    more.previous.disabled = number <= 1
+    more.next.disabled = number >= pages
+  }
+  const update = (changes: Record<string, string | null>) => {
+    for (const [key, value] of Object.entries(changes)) {
+      if (value === null || value === '') state.delete(key)
+      else state.set(key, value)
+    }
+    const url = new URL(location.href)
+    url.search = state.toString()
+    history.replaceState(null, '', url)
+    void render()
+  }
+
+  input.addEventListener('input', () => update({q: input.value.trim(), p: null}))
+  more.previous.addEventListener('click', () => update({p: String((Number(state.get('p')) || 1) - 1)}))
+  more.next.addEventListener('click', () => update({p: String((Number(state.get('p')) || 1) + 1)}))
+  for (const header of headers) {
+    const button = document.createElement('button')
+    button.type = 'button'
+    button.textContent = header.textContent
+    header.replaceChildren(button)
+    button.addEventListener('click', () => {
+      const again = state.get('sort') === header.dataset['column'] && state.get('order') !== 'descending'
+      update({sort: header.dataset['column'] ?? null, order: again ? 'descending' : 'ascending', p: null})
+    })
+  }
+  void render()
+}
+
+/** The filter box with its status line, and the buttons that page through matching rows. */
+function controls(caption: string) {
   const form = document.createElement('div')
   form.className = 'filter'
   const label = document.createElement('label')
   const input = document.createElement('input')
-  const id = `filter-${Math.random().toString(36).slice(2, 8)}`
-  label.htmlFor = id
-  label.textContent = `Filter ${caption.toLowerCase()}`
-  input.id = id
+  input.id = `filter-${caption.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`
   input.type = 'search'
   input.autocomplete = 'off'
+  label.htmlFor = input.id
+  label.textContent = `Filter ${caption.toLowerCase()}`
+  const status = document.createElement('p')
+  status.setAttribute('role', 'status')
+  status.className = 'secondary'
   const wrapper = document.createElement('div')
   wrapper.append(label, input)
   form.append(wrapper, status)
-  table.closest('.table-wrap')?.before(form)
-
-  input.addEventListener('input', () => {
-    const words = input.value.toLowerCase().split(/\s+/).filter(Boolean)
-    let shown = 0
-    for (const row of rows) {
-      const text = row.textContent?.toLowerCase() ?? ''
-      const visible = words.every((word) => text.includes(word))
-      row.hidden = !visible
-      if (visible) shown++
-    }
-    status.textContent = words.length === 0 ? '' : `${shown} of ${rows.length} rows match`
-  })
-
-  for (const [index, header] of [...(table.tHead?.rows[0]?.cells ?? [])].entries()) {
-    const button = document.createElement('button')
-    button.type = 'button'
-    button.textContent = header.textContent
-    header.textContent = ''
-    header.append(button)
-    header.setAttribute('aria-sort', 'none')
-    button.addEventListener('click', () => sort(table, rows, index, header))
-  }
+  const nav = document.createElement('div')
+  nav.className = 'pager'
+  nav.hidden = true
+  const button = (text: string) => Object.assign(document.createElement('button'), {type: 'button', textContent: `${text} ${pageSize} matching rows`})
+  const previous = button('Previous')
+  const next = button('Next')
+  nav.append(previous, next)
+  return {form, input, status, more: {nav, previous, next}}
 }
 
-function sort(table: HTMLTableElement, rows: HTMLTableRowElement[], column: number, header: HTMLTableCellElement): void {
-  const ascending = header.getAttribute('aria-sort') !== 'ascending'
-  for (const other of table.tHead?.rows[0]?.cells ?? []) other.setAttribute('aria-sort', 'none')
-  header.setAttribute('aria-sort', ascending ? 'ascending' : 'descending')
-  // Numbers carry their exact value in data-sort; text sorts by what it says.
-  const key = (row: HTMLTableRowElement) => row.cells[column]?.dataset['sort'] ?? row.cells[column]?.textContent?.trim() ?? ''
-  const numeric = rows.every((row) => key(row) === '' || !Number.isNaN(Number(key(row))))
-  rows.sort((a, b) => {
-    const order = numeric ? Number(key(a) || -Infinity) - Number(key(b) || -Infinity) : key(a).localeCompare(key(b), 'en-GB')
-    return ascending ? order : -order
-  })
-  table.tBodies[0]?.append(...rows)
+function rowElement(row: IndexRow, columns: Index['columns']): HTMLTableRowElement {
+  const element = document.createElement('tr')
+  element.id = row.id
+  for (const [position, cell] of row.cells.entries()) {
+    const td = document.createElement('td')
+    const style = cellClass(columns[position]?.numeric ?? false, cell.t)
+    if (style) td.className = style
+    if (cell.s !== undefined) td.dataset['sort'] = String(cell.s)
+    const text = shortenCell(cell.t)
+    if (cell.h) td.append(Object.assign(document.createElement('a'), {href: cell.h, textContent: text}))
+    else td.textContent = text
+    element.append(td)
+  }
+  return element
 }
