@@ -11,10 +11,9 @@
 import path from 'node:path'
 import {VFile} from 'vfile'
 import {datasets as registry, type Context} from './datasets.ts'
-import {checkCandidates} from './extract/candidates.ts'
 import {areaRegister} from './extract/geography.ts'
 import {registerIndex} from './extract/organisations/index.ts'
-import {ignoredSpans} from './extract/ignored.ts'
+import {checkUnrecordedQuotes} from './extract/ignored.ts'
 import {documentText, type DocumentText} from './extract/texts.ts'
 import {hasErrors, report} from './messages.ts'
 import {parseSource} from './parse/index.ts'
@@ -91,7 +90,7 @@ export async function build(options: Options = {}): Promise<BuildResult> {
     for (const entry of listDocuments(root)) {
       const document = readDocument(root, entry)
       documents.push(document)
-      const part = options.parts?.get(document, references) ?? extractPart(document, context, options)
+      const part = options.parts?.get(document, references) ?? extractPart(document, context, references, options)
       if (!options.keep) letGo(document)
       if (!part) continue
       parts.push(part.records)
@@ -124,15 +123,15 @@ export async function build(options: Options = {}): Promise<BuildResult> {
 }
 
 /** Parse one document and extract its part; undefined when it cannot be used. */
-function extractPart(document: VFile, context: Context, options: Options): Part | undefined {
+function extractPart(document: VFile, context: Context, references: readonly VFile[], options: Options): Part | undefined {
   const judgements = document.data.judgements
   const usable = parseSource(document) && validateFrontmatter(document) && (!judgements?.data.matter || validateFrontmatter(judgements, 'judgements'))
   const records = usable ? Object.fromEntries(registry.map((dataset) => [dataset.name, dataset.extract(document, context)])) : undefined
-  if (usable) ignoredSpans(document)
-  if (usable) checkCandidates(document)
+  // `ignore` entries and candidates make no record, but their quotes are checked like every quote.
+  if (usable) checkUnrecordedQuotes(document)
   const part = records && {records, text: documentText(document, records)}
   const clean = !document.messages.length && !judgements?.messages.length
-  if (part && clean) options.parts?.set(document, [context.register, context.areas.file], part)
+  if (part && clean) options.parts?.set(document, references, part)
   return part
 }
 

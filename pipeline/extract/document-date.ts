@@ -34,11 +34,6 @@ function documentDate(file: VFile): DocumentDate {
   return {date: null, precision: null, qualifier: null}
 }
 
-/** 0 for a year, 1 for a month, 2 for a day. */
-function precisionIndex(date: string): number {
-  return date.length === 4 ? 0 : date.length === 7 ? 1 : 2
-}
-
 /** Precision of an ISO 8601 date by its length. */
 function precisionOf(date: string): 'day' | 'month' | 'year' {
   return date.length === 10 ? 'day' : date.length === 7 ? 'month' : 'year'
@@ -78,8 +73,8 @@ export function overlappingDates(a: DateFields, b: DateFields): boolean {
 function span({date, date_qualifier: qualifier}: DateFields): [string, string] {
   if (date === null) return ['', '\uffff']
   const [from, to = from] = date.split('/') as [string, string?]
-  const start = from + ['-01-01', '-01', ''][precisionIndex(from)]
-  const end = to + ['-12-31', '-31', ''][precisionIndex(to)]
+  const start = from + {year: '-01-01', month: '-01', day: ''}[precisionOf(from)]
+  const end = to + {year: '-12-31', month: '-31', day: ''}[precisionOf(to)]
   if (qualifier === 'before' || qualifier === 'until') return ['', end]
   if (qualifier === 'after' || qualifier === 'since' || qualifier === 'from' || qualifier === 'on or after') return [start, '\uffff']
   return [start, end]

@@ -56,6 +56,17 @@ export function locateQuote(file: VFile, path: Path, quote: string): QuoteMatch 
   return matches[0]
 }
 
+/** Locate the `quote` of every entry of the list at `path` of the judgements file (`['ignore']`, `['candidates', 'terms']`); one not found exactly once is reported at its quote. */
+export function locateQuotes(file: VFile, path: Path): QuoteMatch[] {
+  let list: unknown = (file.data.judgements ?? file).data.matter
+  for (const key of path) list = (list as Record<string | number, unknown> | null | undefined)?.[key]
+  if (!Array.isArray(list)) return []
+  return list.flatMap((entry: unknown, index) => {
+    const quote = (entry as {quote?: unknown} | null)?.quote
+    return typeof quote === 'string' ? (locateQuote(file, [...path, index, 'quote'], quote) ?? []) : []
+  })
+}
+
 /** Find `text` inside a located quote; report `text-not-in-quote` when it is not there. */
 export function locateWithin(file: VFile, path: Path, within: QuoteMatch, text: string): QuoteMatch | undefined {
   const needle = foldWhitespace(text)

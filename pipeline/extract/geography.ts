@@ -30,6 +30,8 @@ export interface AreaRegister {
   /** Areas by id, and by every name they go by. */
   byId: ReadonlyMap<string, Area>
   byName: ReadonlyMap<string, Area>
+  /** Each area's names as patterns, made once: as the document's own area, and as a wider one (see `names`). */
+  patterns: ReadonlyMap<Area, {own: RegExp, wider: RegExp}>
 }
 
 /** The columns a statistic or event carries for its area. */
@@ -55,7 +57,7 @@ export function areaRegister(file: VFile): AreaRegister {
   for (const {value: area, path} of entries) {
     if (area.parent !== null && !byId.has(area.parent)) report(file, 'unresolved-reference', `Unexpected parent \`${area.parent}\` of \`${area.id}\` that is no area's id, expected the id of the area it lies in`, {place: frontmatterPlace(file, [...path, 'parent'])})
   }
-  return {file, byId, byName}
+  return {file, byId, byName, patterns: new Map([...byId.values()].map((area) => [area, {own: namePattern(area, true), wider: namePattern(area, false)}]))}
 }
 
 /** The document's own area, or null when its frontmatter gives none; an unknown name is reported at its `geography`. */
@@ -85,7 +87,7 @@ export function geographyOf(file: VFile, focus: QuoteMatch, judged: string | und
   }
   const own = areas.byName.get(String(file.data.matter?.['geography']))
   const line = lineage(own, areas)
-  const namedIn = (text: string) => line.find((area, index) => names(text, area, index === 0))
+  const namedIn = (text: string) => line.find((area, index) => areas.patterns.get(area)![index === 0 ? 'own' : 'wider'].test(text))
   const {text} = focus.block
   const sentence = around(text, focus.start, focus.end, /[.?!](?=\s|$)/gu)
   const clause = namedIn(around(text, focus.start, focus.end, clauseEnd))
@@ -118,15 +120,13 @@ function lineage(area: Area | undefined, areas: AreaRegister): Area[] {
 }
 
 /**
- * Whether `sentence` names `area`. "NHS England" is an organisation, not the
- * place; a wider area's name that runs on into a longer proper name ("South
- * East Coast Ambulance Service") is not the area either.
+ * What finds `area` named in a text, by its name or an alias. "NHS England" is
+ * an organisation, not the place; a wider area's name that runs on into a
+ * longer proper name ("South East Coast Ambulance Service") is not the area either.
  */
-function names(sentence: string, area: Area, own: boolean): boolean {
-  return [area.name, ...area.aliases].some((name) => {
-    const pattern = new RegExp(`(?<![\\p{L}\\p{N}])(?<!NHS )${escape(name)}(?![\\p{L}\\p{N}])${own ? '' : '(?! \\p{Lu})'}`, 'u')
-    return pattern.test(sentence)
-  })
+function namePattern(area: Area, own: boolean): RegExp {
+  const names = [area.name, ...(area.aliases ?? [])].map(escape).join('|')
+  return new RegExp(`(?<![\\p{L}\\p{N}])(?<!NHS )(?:${names})(?![\\p{L}\\p{N}])${own ? '' : '(?! \\p{Lu})'}`, 'u')
 }
 
 function escape(text: string): string {
