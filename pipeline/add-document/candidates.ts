@@ -5,6 +5,7 @@
  * by moving it into `statistics`, `timeline`, `terms` (or the register).
  */
 import {idOf} from '../extract/ids.ts'
+import {around} from '../extract/geography.ts'
 import {findFigures} from '../figures/index.ts'
 import {findUnreadNumbers} from '../figures/unread.ts'
 import {findQuote, type TextBlock} from '../locate/index.ts'
@@ -30,7 +31,8 @@ export function candidatesOf(detections: readonly Detection[], blocks: readonly 
     if (reading.kind === 'figure') {
       const label = suggestLabel(detection.block.text, detection.start, detection.end)
       // A number the detectors cannot read ("85practices") makes the build ask for `figure` too (figure-unread).
-      const several = findFigures(quote).length > 1 || findUnreadNumbers(quote).length > 0
+      const figures = findFigures(quote)
+      const several = figures.length > 1 || findUnreadNumbers(quote, figures).length > 0
       const unit = reading.unit ?? label
       candidates.statistics.push({id: uniqueId(ids, label), quote, ...(several ? {figure: detection.text} : {}), label, unit, read})
     } else if (reading.kind === 'date' || reading.kind === 'period') {
@@ -53,18 +55,13 @@ export function candidatesOf(detections: readonly Detection[], blocks: readonly 
  */
 function uniqueQuote(blocks: readonly TextBlock[], detection: Detection, sentenceFirst: boolean): string | undefined {
   const {block, start, end} = detection
-  const sentence = sentenceAround(block.text, start, end)
+  const sentence = around(block.text, start, end, sentenceBoundary)
   const tries = sentenceFirst ? [sentence, block.text] : [block.text.slice(start, end), sentence, block.text]
   return tries.find((quote) => quote.length >= 3 && findQuote(blocks, quote).length === 1)
 }
 
-/** The sentence of `text` that holds `[start, end)`. */
-function sentenceAround(text: string, start: number, end: number): string {
-  const boundaries = [...text.matchAll(/(?<=[.!?;])\s+(?=[\p{Lu}\p{N}£“"‘'(])/gu)].map((match) => [match.index, match.index + match[0].length] as const)
-  const from = boundaries.filter(([, after]) => after <= start).at(-1)?.[1] ?? 0
-  const to = boundaries.find(([before]) => before >= end)?.[0] ?? text.length
-  return text.slice(from, to)
-}
+/** Between sentences: the space after a full stop (or ; ! ?) before a capital, a digit or an opening mark. */
+const sentenceBoundary = /(?<=[.!?;])\s+(?=[\p{Lu}\p{N}£“"‘'(])/gu
 
 function uniqueId(ids: Set<string>, label: string): string {
   const base = idOf(label) || 'figure'

@@ -12,7 +12,7 @@ import {stringify} from 'yaml'
 import {build} from '../build.ts'
 import {idOf, maxIdLength} from '../extract/ids.ts'
 import {foldWhitespace} from '../locate/index.ts'
-import {parseSource, parseYaml} from '../parse/index.ts'
+import {parseSource} from '../parse/index.ts'
 import {toVFile} from '../read/index.ts'
 import {detect} from '../review/detect.ts'
 import {knowledgeOf} from '../review/knowledge.ts'
@@ -101,12 +101,9 @@ function readSource(file: string): {text: string} | {error: string} {
   return {text: text.replace(/\r\n?/gu, '\n')}
 }
 
-/** The new document parsed as a build parses it, with an empty judgements file. */
+/** The new document parsed as a build parses it (its text's blocks; it has no judgements yet). */
 function parsedDocument(documentPath: string, document: string): VFile {
   const file = toVFile(documentPath, new TextEncoder().encode(document))
-  const judgements = toVFile(documentPath.replace('documents/', 'judgements/').replace(/\.md$/u, '.yml'), new TextEncoder().encode('{}'))
-  parseYaml(judgements, '{}', 1, {empty: true})
-  file.data.judgements = judgements
   parseSource(file)
   return file
 }

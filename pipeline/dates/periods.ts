@@ -25,9 +25,8 @@ export interface PeriodMatch {
 const JOIN = /^\s*(?:to|until|till|through|and|[-–—])\s*$/u
 const BETWEEN = /(?<![\p{L}\p{N}])between\s+$/iu
 
-/** Every period in running text, left to right, non-overlapping. */
-export function findPeriods(text: string): PeriodMatch[] {
-  const dates = findDates(text)
+/** Every period in running text, left to right, non-overlapping (`dates`: the text's dates, when the caller has them). */
+export function findPeriods(text: string, dates: readonly DateMatch[] = findDates(text)): PeriodMatch[] {
   const periods: PeriodMatch[] = []
   for (let index = 0; index < dates.length; index++) {
     const first = dates[index]!
@@ -52,7 +51,7 @@ export function findPeriods(text: string): PeriodMatch[] {
 export function findDatesAndPeriods(text: string): DateMatch[] {
   const dates = findDates(text)
   const meets = (a: {start: number; end: number}, b: {start: number; end: number}) => a.start < b.end && b.start < a.end
-  const joined = findPeriods(text).filter((period) => dates.filter((date) => meets(date, period)).length > 1)
+  const joined = findPeriods(text, dates).filter((period) => dates.filter((date) => meets(date, period)).length > 1)
   const periods = joined.map(({start, end, period}): DateMatch => ({start, end, date: {date: `${period.from}/${period.to}`, precision: coarser(period.from, period.to), qualifier: null, text: period.text}}))
   return [...dates.filter((date) => !joined.some((period) => meets(date, period))), ...periods].sort((a, b) => a.start - b.start)
 }

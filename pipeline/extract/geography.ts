@@ -141,7 +141,7 @@ function unknownArea(name: string): string {
 const clauseEnd = /[,;:()–—]|\s(?:against|compared (?:with|to)|whereas|while|but|versus)\s/gu
 
 /** The stretch of `text` around `[start, end)` between the nearest `boundary` before it and the nearest after it. */
-function around(text: string, start: number, end: number, boundary: RegExp): string {
+export function around(text: string, start: number, end: number, boundary: RegExp): string {
   let from = 0
   let to = text.length
   for (const match of text.matchAll(boundary)) {

@@ -17,10 +17,10 @@ export interface UnreadNumber extends Span {
 /** Suffixes glued to digits that make them something else than a count: ordinals, decades, times. */
 const SUFFIXES = /^(?:st|nd|rd|th|s|am|pm)$/iu
 
-/** Every number in digits of `text` that no figure, date or label accounts for, left to right. */
-export function findUnreadNumbers(text: string): UnreadNumber[] {
+/** Every number in digits of `text` that no figure, date or label accounts for, left to right (`figures`: the text's figures, when the caller has them). */
+export function findUnreadNumbers(text: string, figures: readonly Span[] = findFigures(text)): UnreadNumber[] {
   const tokens = tokenize(text)
-  const read: Span[] = [...findFigures(text), ...findDates(text), ...dateSpans(text)]
+  const read: Span[] = [...figures, ...findDates(text), ...dateSpans(text)]
   const unread: UnreadNumber[] = []
   for (const [index, token] of tokens.entries()) {
     if (token.kind !== 'num') continue

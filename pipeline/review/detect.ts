@@ -46,9 +46,10 @@ export function detect(file: VFile, options: OrganisationOptions = {}): Detectio
     for (const {start, end, figure} of findFigures(block.text)) {
       found.push(span(start, end, {kind: 'figure', value: figure.value, low: figure.low, high: figure.high, unit: figure.unit, qualifier: figure.qualifier}))
     }
-    const periods = findPeriods(block.text)
+    const dates = findDates(block.text)
+    const periods = findPeriods(block.text, dates)
     for (const {start, end, period} of periods) found.push(span(start, end, {kind: 'period', from: period.from, to: period.to}))
-    for (const {start, end, date} of findDates(block.text)) {
+    for (const {start, end, date} of dates) {
       if (periods.some((period) => period.start < end && start < period.end)) continue
       found.push(span(start, end, {kind: 'date', date: date.date, precision: date.precision, qualifier: date.qualifier}))
     }

@@ -51,7 +51,7 @@ export function review(files: readonly VFile[], datasets: readonly DatasetRecord
 }
 
 /** A detection as a finding, with the meanings of its abbreviation and the question to ask where they do not settle it. */
-export function toFinding(file: VFile, detection: Detection, meanings: ReadonlyMap<string, Meaning[]> = new Map()): Finding {
+function toFinding(file: VFile, detection: Detection, meanings: ReadonlyMap<string, Meaning[]>): Finding {
   const point = textPoint(file, detection.block.offsets[detection.start] ?? 0)
   const {reading} = detection
   // Key order for JSON readers: where, what kind, the words, then what was read.

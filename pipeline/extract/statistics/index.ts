@@ -130,7 +130,7 @@ function figureIn(file: VFile, path: Path, judgement: Judgement, match: QuoteMat
  * silently make the quote's one figure: without a `figure` field, that is an error.
  */
 function unreadIn(file: VFile, path: Path, text: string, figures: readonly FigureMatch[]): boolean {
-  const unread = findUnreadNumbers(text)
+  const unread = findUnreadNumbers(text, figures)
   if (unread.length === 0) return false
   const numbers = unread.map((number) => `\`${number.text}\``).join(', ')
   const example = figures[0]?.figure.text ?? unread[0]!.text
