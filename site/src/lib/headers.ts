@@ -18,9 +18,9 @@ export interface HeaderRule {
 }
 
 /** A year: a release's files never change (pipeline/release/frozen.ts checks it on every build). */
-export const immutable = 'public, max-age=31536000, immutable'
+const immutable = 'public, max-age=31536000, immutable'
 /** Five minutes: /data/latest/ moves to each new release, /data/draft/ changes with the sources. */
-export const shortLived = 'public, max-age=300'
+const shortLived = 'public, max-age=300'
 
 export function headerRules(): HeaderRule[] {
   const cors: [string, string] = ['Access-Control-Allow-Origin', '*']

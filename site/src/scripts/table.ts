@@ -6,7 +6,7 @@
  * shared. Without JavaScript the static pages of the table still read.
  */
 import {cellClass, shortenCell} from '../lib/format.ts'
-import {pageSize} from '../lib/paging.ts'
+import {pageCount, pageOfList, pageSize} from '../lib/paging.ts'
 import {compareCells, matches, type IndexRow} from './rows.ts'
 
 interface Index {
@@ -55,9 +55,9 @@ function enhance(holder: HTMLElement): void {
     const words = query.toLowerCase().split(/\s+/).filter(Boolean)
     const found = rows.filter((row) => matches(row, words))
     if (sorted >= 0) found.sort((a, b) => compareCells(a.cells[sorted]!, b.cells[sorted]!, state.get('order') === 'descending'))
-    const pages = Math.max(1, Math.ceil(found.length / pageSize))
+    const pages = pageCount(found.length)
     const number = Math.min(Math.max(Number(state.get('p')) || 1, 1), pages)
-    body.replaceChildren(...found.slice((number - 1) * pageSize, number * pageSize).map((row) => rowElement(row, columns)))
+    body.replaceChildren(...pageOfList(found, number).items.map((row) => rowElement(row, columns)))
     if (pager) pager.hidden = true
     status.textContent = `${words.length > 0 ? `${found.length} of ${rows.length} rows match` : `${rows.length} rows`}${sorted >= 0 ? `, sorted by ${headers[sorted]!.textContent} (${state.get('order') === 'descending' ? 'descending' : 'ascending'})` : ''}${pages > 1 ? `; page ${number} of ${pages}` : ''}`
     more.nav.hidden = pages < 2
