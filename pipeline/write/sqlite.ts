@@ -43,7 +43,8 @@ export function* sqliteChunks(tables: readonly Table[], foreignKeys: readonly Fo
   const file = path.join(folder, 'data.sqlite')
   const db = new DatabaseSync(file)
   try {
-    db.exec('PRAGMA page_size = 4096; PRAGMA foreign_keys = OFF;')
+    // A throwaway file: no rollback journal and no waiting for the disk at each commit (the same bytes, in about half the time).
+    db.exec('PRAGMA page_size = 4096; PRAGMA foreign_keys = OFF; PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;')
     db.exec('CREATE TABLE _columns (table_name TEXT NOT NULL, column_name TEXT NOT NULL, type TEXT NOT NULL, description TEXT NOT NULL, PRIMARY KEY (table_name, column_name)) STRICT')
     const describe = db.prepare('INSERT INTO _columns VALUES (?, ?, ?, ?)')
     for (const table of tables) {
