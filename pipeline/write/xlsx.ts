@@ -87,7 +87,14 @@ export const cutMark = ' … [cut: Excel holds 32,767 characters in a cell; the 
 function text(value: string, format: number = style.text): Cell {
   // A spreadsheet cannot hold more: say so in the cell rather than fail the whole release.
   if (value.length > maxText) value = fitted(value, maxText - cutMark.length) + cutMark
-  return {type: 's', value, style: format, width: Math.max(...value.split(/\r\n|[\r\n]/).map((line) => [...line].length))}
+  return {type: 's', value, style: format, width: widthOf(value)}
+}
+
+/** The longest line's length in characters (a surrogate pair is one). */
+function widthOf(value: string): number {
+  // Most cells are one line without surrogates: their width is their length.
+  if (!/[\r\n\uD800-\uDFFF]/.test(value)) return value.length
+  return Math.max(...value.split(/\r\n|[\r\n]/).map((line) => [...line].length))
 }
 
 /** The start of `value` in at most `length` UTF-16 units, never half a surrogate pair. */
@@ -159,12 +166,23 @@ interface Sheet {
 
 /** The sheet's XML as bytes, written row by row into chunks: no string of the whole sheet is ever made. */
 function sheetXml(sheet: Sheet, index: number, share: (text: string) => number): Buffer {
-  // First pass: the number of columns and their widths.
+  // The cells first, measuring the columns as they go: the widths come before the cells in the XML.
   const widths: number[] = []
+  const names: string[] = []
+  const cells = chunks()
   let at = 0
   for (const row of sheet.rows()) {
-    for (let column = widths.length; column < row.length; column++) widths.push(8)
+    for (let column = widths.length; column < row.length; column++) widths.push(8), names.push(letters(column))
     if (sheet.measured(row, at++)) row.forEach((value, column) => void (widths[column] = Math.min(60, Math.max(widths[column]!, (value?.width ?? 0) + 2))))
+    if (row.every((value) => value === undefined)) continue
+    let line = `<row r="${at}">`
+    row.forEach((value, column) => {
+      if (!value) return
+      const format = value.style ? ` s="${value.style}"` : ''
+      const type = value.type === 'n' ? '' : ` t="${value.type}"`
+      line += `<c r="${names[column]}${at}"${format}${type}><v>${value.type === 's' ? share(value.value) : value.value}</v></c>`
+    })
+    cells.add(line + '</row>')
   }
   const columns = widths.length
   const last = `${letters(Math.max(columns, 1) - 1)}${Math.max(sheet.count, 1)}`
@@ -173,26 +191,11 @@ function sheetXml(sheet: Sheet, index: number, share: (text: string) => number):
     return `<col min="${column + 1}" max="${column + 1}" width="${width}" customWidth="1"${format}/>`
   }).join('')
   const pane = sheet.table ? '<pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" activeCell="A2" sqref="A2"/>' : ''
-  const out = chunks()
-  out.add(`${declaration}<worksheet xmlns="${ns.main}" xmlns:r="${ns.r}"><dimension ref="A1:${last}"/>` +
+  const head = Buffer.from(`${declaration}<worksheet xmlns="${ns.main}" xmlns:r="${ns.r}"><dimension ref="A1:${last}"/>` +
     `<sheetViews><sheetView${index === 0 ? ' tabSelected="1"' : ''} workbookViewId="0">${pane}</sheetView></sheetViews>` +
     `<sheetFormatPr defaultRowHeight="15"/>${cols ? `<cols>${cols}</cols>` : ''}<sheetData>`)
-  // Second pass: the cells.
-  at = 0
-  for (const row of sheet.rows()) {
-    at++
-    if (row.every((value) => value === undefined)) continue
-    let line = `<row r="${at}">`
-    row.forEach((value, column) => {
-      if (!value) return
-      const format = value.style ? ` s="${value.style}"` : ''
-      const type = value.type === 'n' ? '' : ` t="${value.type}"`
-      line += `<c r="${letters(column)}${at}"${format}${type}><v>${value.type === 's' ? share(value.value) : value.value}</v></c>`
-    })
-    out.add(line + '</row>')
-  }
-  out.add(`</sheetData>${sheet.table && columns > 0 ? `<autoFilter ref="A1:${last}"/>` : ''}</worksheet>`)
-  return out.bytes()
+  cells.add(`</sheetData>${sheet.table && columns > 0 ? `<autoFilter ref="A1:${last}"/>` : ''}</worksheet>`)
+  return Buffer.concat([head, cells.bytes()])
 }
 
 /** Text gathered as UTF-8 in blocks of about a megabyte, then joined once. */
@@ -228,8 +231,9 @@ export function toXlsx(input: WorkbookInput): Buffer {
   let uses = 0
   const share = (value: string) => {
     uses++
-    if (!strings.has(value)) strings.set(value, strings.size)
-    return strings.get(value)!
+    let number = strings.get(value)
+    if (number === undefined) strings.set(value, (number = strings.size))
+    return number
   }
   const worksheets = sheets.map((_, index) => () => sheetXml(index === 0 ? about : dataSheet(index - 1), index, share))
   // Made after every sheet has shared its strings: the zip reaches this part last.
