@@ -99,18 +99,27 @@ describe('issue 14: a page of another ICS goes in with add-document alone', () =
     }
   })
 
-  it('should write every figure candidate with a value its quote holds, and the figure named where the quote holds several', async () => {
+  it('should write every figure candidate with the value its words hold and the answer key gives, and the figure named where the quote holds several', async () => {
     for (const [index, fixture] of fixtures.entries()) {
       const yaml = await readFile(path.join(root, `sources/judgements/fixture-${index + 1}-${fixture.name}.yml`), 'utf8')
       const {candidates} = parse(yaml) as {candidates: Candidates}
       expect(candidates.statistics.length).toBeGreaterThan(0)
+      let checked = 0
       for (const candidate of candidates.statistics) {
         // The words of the number (the figure, or the quote when it holds one figure) read back to the value written.
         expect(candidate.quote).toContain(candidate.figure ?? '')
-        const found = findFigures(candidate.figure ?? candidate.quote)
+        const words = candidate.figure ?? candidate.quote
+        const found = findFigures(words)
         const read = candidate.read as {value: number | null; low: number | null; high: number | null}
         expect(found.map(({figure}) => [figure.value, figure.low, figure.high]), candidate.quote).toEqual([[read.value, read.low, read.high]])
+        // And the value is the one the careful reader wrote down for those words.
+        // The longest of the key's figures these words hold: "one in five", not "five".
+        const keyed = fixture.key.figures.filter((figure) => words.includes(figure.text)).sort((a, b) => b.text.length - a.text.length)[0]
+        if (!keyed) continue
+        checked++
+        expect([read.value, read.low, read.high], words).toEqual([keyed.value ?? null, keyed.low ?? null, keyed.high ?? null])
       }
+      expect(checked / candidates.statistics.length, fixture.name).toBeGreaterThanOrEqual(0.9)
     }
   })
 
