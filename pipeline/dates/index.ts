@@ -8,6 +8,17 @@
 
 export type Precision = 'day' | 'month' | 'year'
 
+/** The precision of an ISO 8601 date (YYYY-MM-DD, YYYY-MM or YYYY), by its length. */
+export function precisionOf(date: string): Precision {
+  return date.length === 10 ? 'day' : date.length === 7 ? 'month' : 'year'
+}
+
+/** The coarser of two precisions: a period from a day to a year is as precise as a year. */
+export function coarser(a: Precision, b: Precision): Precision {
+  const order: Precision[] = ['day', 'month', 'year']
+  return order[Math.max(order.indexOf(a), order.indexOf(b))]!
+}
+
 export interface DateExpression {
   /** ISO 8601: YYYY-MM-DD, YYYY-MM or YYYY. */
   date: string

@@ -4,7 +4,7 @@
  * ("2023/24", "2023-24"), which runs from April to March. One finding, not two
  * dates.
  */
-import {findDates, type DateMatch, type Precision} from './index.ts'
+import {coarser, findDates, precisionOf, type DateMatch} from './index.ts'
 
 export interface Period {
   /** ISO 8601 start and end (YYYY, YYYY-MM or YYYY-MM-DD), each as precise as the text. */
@@ -52,15 +52,8 @@ export function findDatesAndPeriods(text: string): DateMatch[] {
   const dates = findDates(text)
   const meets = (a: {start: number; end: number}, b: {start: number; end: number}) => a.start < b.end && b.start < a.end
   const joined = findPeriods(text, dates).filter((period) => dates.filter((date) => meets(date, period)).length > 1)
-  const periods = joined.map(({start, end, period}): DateMatch => ({start, end, date: {date: `${period.from}/${period.to}`, precision: coarser(period.from, period.to), qualifier: null, text: period.text}}))
+  const periods = joined.map(({start, end, period}): DateMatch => ({start, end, date: {date: `${period.from}/${period.to}`, precision: coarser(precisionOf(period.from), precisionOf(period.to)), qualifier: null, text: period.text}}))
   return [...dates.filter((date) => !joined.some((period) => meets(date, period))), ...periods].sort((a, b) => a.start - b.start)
-}
-
-/** The coarser precision of two ISO 8601 dates, by their length. */
-function coarser(from: string, to: string): Precision {
-  const order: Precision[] = ['day', 'month', 'year']
-  const of = (date: string): Precision => (date.length === 10 ? 'day' : date.length === 7 ? 'month' : 'year')
-  return order[Math.max(order.indexOf(of(from)), order.indexOf(of(to)))]!
 }
 
 /** Two dates joined into one period, when only a joining word stands between them. */

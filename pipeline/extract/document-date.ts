@@ -5,7 +5,7 @@
  * describe times that meet.
  */
 import type {VFile} from 'vfile'
-import type {DateExpression} from '../dates/index.ts'
+import {coarser, precisionOf, type DateExpression} from '../dates/index.ts'
 
 export interface DocumentDate {
   /** ISO 8601 date, or an ISO 8601 interval `earliest/latest`. */
@@ -32,16 +32,6 @@ function documentDate(file: VFile): DocumentDate {
   if (earliest) return {date: earliest, precision: precisionOf(earliest), qualifier: 'on or after'}
   if (latest) return {date: latest, precision: precisionOf(latest), qualifier: 'before'}
   return {date: null, precision: null, qualifier: null}
-}
-
-/** Precision of an ISO 8601 date by its length. */
-function precisionOf(date: string): 'day' | 'month' | 'year' {
-  return date.length === 10 ? 'day' : date.length === 7 ? 'month' : 'year'
-}
-
-function coarser(a: 'day' | 'month' | 'year', b: 'day' | 'month' | 'year'): 'day' | 'month' | 'year' {
-  const order = ['day', 'month', 'year'] as const
-  return order[Math.max(order.indexOf(a), order.indexOf(b))]!
 }
 
 /** The date columns a statistic or event carries. */
