@@ -24,18 +24,24 @@ export interface Scores {
   /** Largest contentful paint and total blocking time, ms. */
   lcp: number
   tbt: number
+  /** The weighted audits that did not pass, with their scores: why a category is below 100. */
+  failed: string[]
 }
 
 /** Lighthouse's scores (0 to 100) for `page` under `origin`. */
 export async function lighthouse(origin: string, page: string): Promise<Scores> {
   const args = [path.join(projectRoot, 'node_modules/lighthouse/cli/index.js'), origin + page, '--output=json', '--output-path=stdout', '--quiet', `--only-categories=${categories.join(',')}`, '--chrome-flags=--headless --no-sandbox --disable-gpu']
   const {stdout} = await run(process.execPath, args, {env: {...process.env, CHROME_PATH: '/usr/bin/chromium'}, maxBuffer: 64 * 1024 * 1024})
-  const report = JSON.parse(stdout) as {categories: Record<string, {score: number | null}>; audits: Record<string, {numericValue?: number}>}
+  const report = JSON.parse(stdout) as {categories: Record<string, {score: number | null; auditRefs: Array<{id: string; weight: number}>}>; audits: Record<string, {numericValue?: number; score: number | null}>}
+  const failed = categories.flatMap((category) => (report.categories[category]?.auditRefs ?? [])
+    .filter((ref) => ref.weight > 0 && report.audits[ref.id]?.score !== null && (report.audits[ref.id]?.score ?? 1) < 1)
+    .map((ref) => `${category}: ${ref.id} ${report.audits[ref.id]!.score}`))
   return {
     page,
     scores: Object.fromEntries(categories.map((category) => [category, Math.round((report.categories[category]?.score ?? 0) * 100)])),
     lcp: Math.round(report.audits['largest-contentful-paint']?.numericValue ?? 0),
-    tbt: Math.round(report.audits['total-blocking-time']?.numericValue ?? 0)
+    tbt: Math.round(report.audits['total-blocking-time']?.numericValue ?? 0),
+    failed
   }
 }
 
@@ -44,8 +50,9 @@ if (import.meta.main) {
   const {server, origin} = await serve(path.resolve(folder))
   try {
     for (const page of pages.length > 0 ? pages : ['/']) {
-      const {scores, lcp, tbt} = await lighthouse(origin, page)
+      const {scores, lcp, tbt, failed} = await lighthouse(origin, page)
       console.log(`${page}: ${categories.map((category) => `${category} ${scores[category]}`).join(', ')}; LCP ${lcp} ms, TBT ${tbt} ms`)
+      for (const audit of failed) console.log(`  below 100 for ${audit}`)
     }
   } finally {
     server.close()
