@@ -1,11 +1,14 @@
 /**
- * A huge release stays small on the site: a throwaway copy of the project
- * whose only release is a fixture, made from its draft, with a changelog of
- * thousands of synthetic rows (long values among them) and one change to a
- * real statistic deep in the list. Every page the release makes weighs at
- * most 50 kB gzipped and shows at most a page of rows, yet every row is
- * reached by following links, and the statistic's history links to the
- * page that holds its change. Nothing here depends on today's releases.
+ * The site stays small however large the data, on a throwaway copy of the
+ * project whose only release is a fixture made from its draft:
+ * - a changelog of thousands of synthetic rows (long values among them) and
+ *   one change to a real statistic deep in the list: every page the release
+ *   makes weighs at most 50 kB gzipped and shows at most a page of rows, yet
+ *   every row is reached by following links, and the statistic's history
+ *   links to the page that holds its change;
+ * - an abbreviation with 30 meanings: a term's page names a few and links a
+ *   search for the rest.
+ * Nothing here depends on today's releases.
  */
 import {cpSync, mkdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
 import path from 'node:path'
@@ -25,6 +28,7 @@ let root: string
 let site: string
 let statistic: string
 let records: RecordChange[]
+let meanings: Array<Record<string, unknown>>
 
 /** The fixture's changes: 1,500 statistics changed in two fields, 4,000 events added, 10 terms added, and one real statistic changed at row 1,001. */
 function fixtureChanges(realStatistic: string): RecordChange[] {
@@ -47,7 +51,11 @@ function cutFixture(copy: string): void {
   cpSync(draft, folder, {recursive: true})
   statistic = String((JSON.parse(readFileSync(path.join(draft, 'statistics.json'), 'utf8')) as Array<{id: string}>)[0]!.id)
   records = fixtureChanges(statistic)
-  const counts = Object.fromEntries(datasets.map(({name}) => [name, (JSON.parse(readFileSync(path.join(draft, `${name}.json`), 'utf8')) as unknown[]).length]))
+  // 30 terms sharing one abbreviation, each named in a real document.
+  const terms = JSON.parse(readFileSync(path.join(folder, 'terms.json'), 'utf8')) as Array<Record<string, unknown>>
+  meanings = Array.from({length: 30}, (_, n) => ({...terms[0]!, id: `fixture-meaning-${String(n).padStart(2, '0')}`, name: `Fixture meaning ${String(n).padStart(2, '0')}`, abbreviation: 'FXM', sense: `sense ${n}`}))
+  writeFileSync(path.join(folder, 'terms.json'), JSON.stringify([...terms, ...meanings]))
+  const counts = Object.fromEntries(datasets.map(({name}) => [name, (JSON.parse(readFileSync(path.join(folder, `${name}.json`), 'utf8')) as unknown[]).length]))
   const zip = `fixture-${version}.zip`
   // An empty zip: the page links it; its contents do not matter here.
   writeFileSync(path.join(folder, zip), Buffer.from([0x50, 0x4b, 0x05, 0x06, ...new Array(18).fill(0)]))
@@ -116,5 +124,17 @@ describe('a release with thousands of changes', () => {
     const {checked, broken} = crawl(site)
     expect(checked).toBeGreaterThan(1000)
     expect(broken).toEqual([])
+  })
+})
+
+describe('an abbreviation with many meanings', () => {
+  it('names ten other meanings on a term’s page and links a search for the rest', () => {
+    const page = html('/terms/fixture-meaning-00/')
+    const warning = page.match(/<div class="warning"><p>([\s\S]*?)<\/p><\/div>/)?.[1] ?? ''
+    const named = [...warning.matchAll(/href="\/terms\/(fixture-meaning-\d+)\/"/g)].map((match) => match[1])
+    expect(named).toHaveLength(10)
+    expect(new Set(named).size).toBe(10)
+    expect(named).not.toContain('fixture-meaning-00')
+    expect(warning).toContain('and 19 more: <a href="/search/?q=FXM">search for FXM</a>')
   })
 })
