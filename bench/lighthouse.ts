@@ -1,8 +1,8 @@
 /**
  * Lighthouse (mobile, its default: a mid-range phone on a slow 4G link, the
  * processor slowed 4x) on pages of a built site, served on 127.0.0.1 as a
- * static host serves it, by Debian's Chromium; nothing is fetched from
- * elsewhere. Prints each page's four scores, and its performance metrics.
+ * static host serves it (text gzipped), by Debian's Chromium; nothing is
+ * fetched from elsewhere. Prints each page's four scores, and its performance metrics.
  *
  *   node bench/lighthouse.ts [site folder] [path…]   default: dist/, the home page
  *
@@ -24,28 +24,36 @@ export interface Scores {
   /** Largest contentful paint and total blocking time, ms. */
   lcp: number
   tbt: number
+  /** The weighted audits that did not pass, with their scores: why a category is below 100. */
+  failed: string[]
 }
 
 /** Lighthouse's scores (0 to 100) for `page` under `origin`. */
 export async function lighthouse(origin: string, page: string): Promise<Scores> {
   const args = [path.join(projectRoot, 'node_modules/lighthouse/cli/index.js'), origin + page, '--output=json', '--output-path=stdout', '--quiet', `--only-categories=${categories.join(',')}`, '--chrome-flags=--headless --no-sandbox --disable-gpu']
   const {stdout} = await run(process.execPath, args, {env: {...process.env, CHROME_PATH: '/usr/bin/chromium'}, maxBuffer: 64 * 1024 * 1024})
-  const report = JSON.parse(stdout) as {categories: Record<string, {score: number | null}>; audits: Record<string, {numericValue?: number}>}
+  const report = JSON.parse(stdout) as {categories: Record<string, {score: number | null; auditRefs: Array<{id: string; weight: number}>}>; audits: Record<string, {numericValue?: number; score: number | null}>}
+  const failed = categories.flatMap((category) => (report.categories[category]?.auditRefs ?? [])
+    .filter((ref) => ref.weight > 0 && report.audits[ref.id]?.score !== null && (report.audits[ref.id]?.score ?? 1) < 1)
+    .map((ref) => `${category}: ${ref.id} ${report.audits[ref.id]!.score}`))
   return {
     page,
     scores: Object.fromEntries(categories.map((category) => [category, Math.round((report.categories[category]?.score ?? 0) * 100)])),
     lcp: Math.round(report.audits['largest-contentful-paint']?.numericValue ?? 0),
-    tbt: Math.round(report.audits['total-blocking-time']?.numericValue ?? 0)
+    tbt: Math.round(report.audits['total-blocking-time']?.numericValue ?? 0),
+    failed
   }
 }
 
 if (import.meta.main) {
   const [folder = path.join(projectRoot, 'dist'), ...pages] = process.argv.slice(2)
-  const {server, origin} = await serve(path.resolve(folder))
+  // Gzipped, as a static host sends HTML, CSS and JS: page-weight.ts's 50 kB are gzipped bytes too.
+  const {server, origin} = await serve(path.resolve(folder), {gzip: true})
   try {
     for (const page of pages.length > 0 ? pages : ['/']) {
-      const {scores, lcp, tbt} = await lighthouse(origin, page)
+      const {scores, lcp, tbt, failed} = await lighthouse(origin, page)
       console.log(`${page}: ${categories.map((category) => `${category} ${scores[category]}`).join(', ')}; LCP ${lcp} ms, TBT ${tbt} ms`)
+      for (const audit of failed) console.log(`  below 100 for ${audit}`)
     }
   } finally {
     server.close()

@@ -22,11 +22,13 @@ export interface PageWeight {
   total: number
 }
 
-/** A page's kind: home, a list (`terms`), a list's later page (`terms/pages`), a record (`terms/<id>`), a dataset's table page. */
+/** A page's kind: home, a list (`terms`), a list's later page (`terms/<page>`), a record (`terms/<id>`), a dataset's table page, a release's changes to a dataset (`releases/<id>/changes/<id>`). */
 export function kindOf(page: string): string {
   const parts = page.split('/').filter(Boolean)
   if (parts.length === 0) return 'home'
   if (parts.includes('pages')) return `${parts[0]}/<page>`
+  // A deeper page (a release's changes to one dataset) keeps its fixed segments: `releases/<id>/changes/<id>`.
+  if (parts.length > 2) return parts.map((part, index) => (index % 2 === 0 ? part : '<id>')).join('/')
   return parts.length > 1 ? `${parts[0]}/<id>` : parts[0]!
 }
 

@@ -9,6 +9,7 @@ import {createServer, type Server} from 'node:http'
 import type {AddressInfo} from 'node:net'
 import path from 'node:path'
 import {promisify} from 'node:util'
+import {gzipSync} from 'node:zlib'
 import {chromium, type Browser} from 'playwright-core'
 import {afterAll, beforeAll} from 'vitest'
 import {headersFor, parseHeaders, type Rule} from './headers.ts'
@@ -45,8 +46,13 @@ const types: Record<string, string> = {
   '.xml': 'application/xml'
 }
 
-/** Serve a folder as a static host would: `/x/` → `/x/index.html`, a type by extension, then the headers of every _headers rule that matches (joined, as hosts join them). */
-export async function serve(folder: string): Promise<{server: Server; origin: string}> {
+/**
+ * Serve a folder as a static host would: `/x/` → `/x/index.html`, a type by
+ * extension, then the headers of every _headers rule that matches (joined, as
+ * hosts join them). With `gzip`, text is sent gzipped to a client that asks,
+ * as hosts send it (for Lighthouse, whose slow network counts bytes sent).
+ */
+export async function serve(folder: string, {gzip = false} = {}): Promise<{server: Server; origin: string}> {
   const rules: Rule[] = await readFile(path.join(folder, '_headers'), 'utf8').then(parseHeaders, () => [])
   const extra = (pathname: string) => Object.fromEntries([...headersFor(rules, pathname)].map(([name, values]) => [name, values.join(', ')]))
   const server = createServer(async (request, response) => {
@@ -57,7 +63,11 @@ export async function serve(folder: string): Promise<{server: Server; origin: st
     if (await stat(file).then((info) => info.isDirectory(), () => false)) file = path.join(file, 'index.html')
     try {
       const body = await readFile(file)
-      response.writeHead(200, {'content-type': types[path.extname(file)] ?? 'application/octet-stream', ...extra(pathname)}).end(body)
+      const type = types[path.extname(file)] ?? 'application/octet-stream'
+      if (gzip && /^(text\/|application\/(json|xml)|image\/svg)/.test(type) && /\bgzip\b/.test(String(request.headers['accept-encoding']))) {
+        return void response.writeHead(200, {'content-type': type, 'content-encoding': 'gzip', vary: 'Accept-Encoding', ...extra(pathname)}).end(gzipSync(body))
+      }
+      response.writeHead(200, {'content-type': type, ...extra(pathname)}).end(body)
     } catch {
       // As static hosts do: the site's own 404 page, with status 404.
       const notFound = await readFile(path.join(folder, '404.html')).catch(() => Buffer.from('Not found'))

@@ -17,6 +17,7 @@ import {dataJson} from '../../pipeline/publish/data-json.ts'
 import {dcatJsonLd, dcatTurtle} from '../../pipeline/publish/dcat.ts'
 import {catalogueFromReleases} from '../../pipeline/publish/from-releases.ts'
 import {catalogJsonLd, datasetJsonLd} from '../../pipeline/publish/schema-org.ts'
+import {canonicalUrl} from '../../site/src/lib/canonical.ts'
 import {harvest, jsonLdOf, turtleLinks, unresolved} from '../helpers/harvest.ts'
 import {projectRoot} from '../helpers/project.ts'
 import {newest, publication} from '../helpers/releases.ts'
@@ -115,12 +116,21 @@ describe('the address checker', () => {
 })
 
 describe('head links', () => {
-  it('every page names its canonical URL (root-relative while there is no base URL), the 404 page none', async () => {
+  it('no page names a relative canonical URL: none while there is no base URL, else its own absolute one; the 404 page none', async () => {
     for (const page of await sitePages()) {
       const html = readFileSync(path.join(siteOutput, page, page.endsWith('/') ? 'index.html' : ''), 'utf8')
-      const canonical = [...html.matchAll(/<link rel="canonical" href="([^"]+)">/g)].map((match) => match[1])
-      expect(canonical, page).toEqual(page === '/404.html' ? [] : [publication.base_url === null ? page : new URL(page.slice(1), publication.base_url).href])
+      // Any element with rel=canonical, whatever its attributes' order, so a changed markup cannot slip past.
+      const canonical = [...html.matchAll(/<link\b[^>]*\brel="canonical"[^>]*>/g)].map((match) => match[0].match(/\bhref="([^"]*)"/)?.[1])
+      expect(canonical, page).toEqual(page === '/404.html' || publication.base_url === null ? [] : [new URL(page.slice(1), publication.base_url).href])
     }
+  })
+
+  it('makes a canonical URL only from an address: absolute under it, else none', () => {
+    expect(canonicalUrl(null, '/terms/nhs/')).toBeNull()
+    expect(canonicalUrl(null, '/')).toBeNull()
+    expect(canonicalUrl('https://data.example.org/', '/terms/nhs/')).toBe('https://data.example.org/terms/nhs/')
+    expect(canonicalUrl('https://data.example.org/icb/', '/')).toBe('https://data.example.org/icb/')
+    expect(canonicalUrl('https://data.example.org/icb/', '/terms/nhs/')).toBe('https://data.example.org/icb/terms/nhs/')
   })
 
   it('every page links the catalogues for autodiscovery, with their types, once they exist', async () => {

@@ -12,6 +12,7 @@ import type {Browser} from 'playwright-core'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {apa, bibtex, cslJson, ris} from '../../pipeline/release/cite.ts'
 import {recordCitation, releaseCitation} from '../../pipeline/release/citation.ts'
+import {datasetChangesUrl} from '../../site/src/lib/changelog.ts'
 import {formatDate} from '../../site/src/lib/format.ts'
 import {changelogRows, changesOf, newest, publication, releaseRecord, shownFolder, shownVersion, sumsOf, versions} from '../helpers/releases.ts'
 import {launchBrowser, serve, sitePages, siteOutput} from '../helpers/site.ts'
@@ -66,11 +67,30 @@ describe('releases', () => {
     await context.close()
   })
 
-  it.each(versions)('/releases/%s/ shows every changelog row, every file of SHA256SUMS with its SHA-256, and the four citation forms', async (version) => {
+  it.each(versions)('/releases/%s/ shows every changelog row (on it or on the pages it links to), every file of SHA256SUMS with its SHA-256, and the four citation forms', async (version) => {
     const {context, page} = await open(`/releases/${version}/`)
-    expect(await page.locator('table.changelog tbody tr').count()).toBe(changelogRows(version))
-    // Every record of changes.json has its row, anchored for record pages to link to.
-    for (const change of changesOf(version).records) expect(await page.locator(`[id="change-${change.dataset}-${change.id}"]`).count(), change.id).toBe(1)
+    // The release's page, then each dataset's own pages of changes, followed by their next links.
+    const rows: string[] = []
+    const anchors: string[] = []
+    const read = async () => {
+      rows.push(...await page.locator('table.changelog tbody tr').allTextContents())
+      anchors.push(...await page.locator('table.changelog tbody tr[id]').evaluateAll((found) => found.map((row) => row.id)))
+    }
+    await read()
+    const starts = await page.locator('#changes ~ section[id^="changes-"] a[href*="/changes/"]').evaluateAll((links) => links.map((link) => link.getAttribute('href')!))
+    for (const start of starts) {
+      expect((await page.goto(origin + start))?.status(), start).toBe(200)
+      for (;;) {
+        await read()
+        const next = page.locator('nav.pager a[rel="next"]').first()
+        if (await next.count() === 0) break
+        expect((await page.goto(origin + (await next.getAttribute('href'))!))?.status()).toBe(200)
+      }
+    }
+    expect(rows.length).toBe(changelogRows(version))
+    // Every record of changes.json has its row, anchored for record pages to link to, once.
+    expect(anchors.toSorted()).toEqual(changesOf(version).records.map((change) => `change-${change.dataset}-${change.id}`).toSorted())
+    await page.goto(`${origin}/releases/${version}/`)
     const files = new Map(await page.locator('table.files tbody tr').evaluateAll((rows) => rows.map((row) => [row.querySelector('th')?.textContent ?? '', row.querySelector('code')?.textContent ?? ''] as [string, string])))
     const sums = sumsOf(version)
     expect(sums.size).toBeGreaterThan(0)
@@ -116,7 +136,7 @@ describe('releases', () => {
     for (const [index, [version, change]] of events.entries()) expect(items[index]).toContain(`Version ${version} (${formatDate(dateOf(version!))}): ${change}`)
     await page.goto(`${origin}/datasets/terms/`)
     const touched = versions.filter((version) => changesOf(version).records.some((change) => change.dataset === 'terms'))
-    expect(await page.locator('#versions ~ ol.history li a').evaluateAll((links) => links.map((link) => link.getAttribute('href')))).toEqual(touched.map((version) => `/releases/${version}/#changes-terms`))
+    expect(await page.locator('#versions ~ ol.history li a').evaluateAll((links) => links.map((link) => link.getAttribute('href')))).toEqual(touched.map((version) => datasetChangesUrl(version, changesOf(version), 'terms')))
     await context.close()
   })
 })

@@ -29,6 +29,3 @@ export function linkOf(dataset: string, id: string): string | null {
   if (record) return recordUrl(dataset, record)
   return ownPages.has(dataset) && eventsOf(dataset, id).at(-1)?.change === 'removed' ? pageOf(dataset, id) : null
 }
-
-/** The anchor of a record's first row in its release's changelog. */
-export const changeAnchor = (dataset: string, id: string) => `change-${dataset}-${id}`

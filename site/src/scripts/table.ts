@@ -6,7 +6,7 @@
  * shared. Without JavaScript the static pages of the table still read.
  */
 import {cellClass, shortenCell} from '../lib/format.ts'
-import {pageCount, pageOfList, pageSize} from '../lib/paging.ts'
+import {pageCount, pageOfList} from '../lib/paging.ts'
 import {compareCells, matches, type IndexRow} from './rows.ts'
 
 interface Index {
@@ -20,30 +20,33 @@ function enhance(holder: HTMLElement): void {
   const table = holder.querySelector<HTMLTableElement>('table[data-table]')
   const body = table?.tBodies[0]
   const headers = [...(table?.tHead?.rows[0]?.cells ?? [])]
-  if (!table || !body) return
+  // The controls are in the built page (DataTable.astro): nothing is added, so nothing is laid out again at load.
+  const input = holder.querySelector<HTMLInputElement>('.filter input')
+  const status = holder.querySelector<HTMLElement>('.filter [role="status"]')
+  const more = {nav: holder.querySelector<HTMLElement>('[data-more]'), previous: holder.querySelector<HTMLButtonElement>('[data-previous]'), next: holder.querySelector<HTMLButtonElement>('[data-next]')}
+  if (!table || !body || !input || !status || !more.nav || !more.previous || !more.next) return
+  const {nav, previous, next} = more
   const original = [...body.rows]
   const pager = holder.querySelector<HTMLElement>('[data-pager]')
-  const caption = table.caption?.firstChild?.textContent?.trim() ?? 'table'
-  const {form, input, status, more} = controls(caption)
-  holder.before(form)
-  holder.append(more.nav)
+  const labelOf = (header: HTMLTableCellElement) => header.querySelector('button')?.textContent ?? header.textContent
   let indexRequest: Promise<Index> | undefined
   const load = () => (indexRequest ??= fetch(holder.dataset['rows']!).then((response) => (response.ok ? (response.json() as Promise<Index>) : Promise.reject(new Error(`${response.status}`)))))
 
   const state = new URL(location.href).searchParams
-  input.value = state.get('q') ?? ''
+  if (state.get('q')) input.value = state.get('q')!
   const render = async () => {
     const query = input.value.trim()
     const sorted = headers.findIndex((header) => header.dataset['column'] === state.get('sort'))
-    for (const [position, header] of headers.entries()) header.setAttribute('aria-sort', position === sorted ? (state.get('order') === 'descending' ? 'descending' : 'ascending') : 'none')
     if (query === '' && sorted < 0) {
-      // The page as built: its rows are put back only when a filter or sort replaced them.
+      // The page as built: its rows are put back only when a filter or sort replaced them, and nothing else is touched.
       if (body.rows[0] !== original[0] || body.rows.length !== original.length) body.replaceChildren(...original)
-      if (pager) pager.hidden = false
-      more.nav.hidden = true
+      for (const header of headers) header.removeAttribute('aria-sort')
+      if (pager?.hidden) pager.hidden = false
+      nav.hidden = true
       status.textContent = ''
       return
     }
+    for (const [position, header] of headers.entries()) header.setAttribute('aria-sort', position === sorted ? (state.get('order') === 'descending' ? 'descending' : 'ascending') : 'none')
     const index = await load().catch(() => undefined)
     if (!index) {
       // Forget the failed request, so the next change asks again.
@@ -59,10 +62,10 @@ function enhance(holder: HTMLElement): void {
     const number = Math.min(Math.max(Number(state.get('p')) || 1, 1), pages)
     body.replaceChildren(...pageOfList(found, number).items.map((row) => rowElement(row, columns)))
     if (pager) pager.hidden = true
-    status.textContent = `${words.length > 0 ? `${found.length} of ${rows.length} rows match` : `${rows.length} rows`}${sorted >= 0 ? `, sorted by ${headers[sorted]!.textContent} (${state.get('order') === 'descending' ? 'descending' : 'ascending'})` : ''}${pages > 1 ? `; page ${number} of ${pages}` : ''}`
-    more.nav.hidden = pages < 2
-    more.previous.disabled = number <= 1
-    more.next.disabled = number >= pages
+    status.textContent = `${words.length > 0 ? `${found.length} of ${rows.length} rows match` : `${rows.length} rows`}${sorted >= 0 ? `, sorted by ${labelOf(headers[sorted]!)} (${state.get('order') === 'descending' ? 'descending' : 'ascending'})` : ''}${pages > 1 ? `; page ${number} of ${pages}` : ''}`
+    nav.hidden = pages < 2
+    previous.disabled = number <= 1
+    next.disabled = number >= pages
   }
   const update = (changes: Record<string, string | null>) => {
     for (const [key, value] of Object.entries(changes)) {
@@ -76,46 +79,16 @@ function enhance(holder: HTMLElement): void {
   }
 
   input.addEventListener('input', () => update({q: input.value.trim(), p: null}))
-  more.previous.addEventListener('click', () => update({p: String((Number(state.get('p')) || 1) - 1)}))
-  more.next.addEventListener('click', () => update({p: String((Number(state.get('p')) || 1) + 1)}))
+  previous.addEventListener('click', () => update({p: String((Number(state.get('p')) || 1) - 1)}))
+  next.addEventListener('click', () => update({p: String((Number(state.get('p')) || 1) + 1)}))
   for (const header of headers) {
-    const button = document.createElement('button')
-    button.type = 'button'
-    button.textContent = header.textContent
-    header.replaceChildren(button)
-    button.addEventListener('click', () => {
+    header.querySelector('button')?.addEventListener('click', () => {
       const again = state.get('sort') === header.dataset['column'] && state.get('order') !== 'descending'
       update({sort: header.dataset['column'] ?? null, order: again ? 'descending' : 'ascending', p: null})
     })
   }
-  void render()
-}
-
-/** The filter box with its status line, and the buttons that page through matching rows. */
-function controls(caption: string) {
-  const form = document.createElement('div')
-  form.className = 'filter'
-  const label = document.createElement('label')
-  const input = document.createElement('input')
-  input.id = `filter-${caption.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`
-  input.type = 'search'
-  input.autocomplete = 'off'
-  label.htmlFor = input.id
-  label.textContent = `Filter ${caption.toLowerCase()}`
-  const status = document.createElement('p')
-  status.setAttribute('role', 'status')
-  status.className = 'secondary'
-  const wrapper = document.createElement('div')
-  wrapper.append(label, input)
-  form.append(wrapper, status)
-  const nav = document.createElement('div')
-  nav.className = 'pager'
-  nav.hidden = true
-  const button = (text: string) => Object.assign(document.createElement('button'), {type: 'button', textContent: `${text} ${pageSize} matching rows`})
-  const previous = button('Previous')
-  const next = button('Next')
-  nav.append(previous, next)
-  return {form, input, status, more: {nav, previous, next}}
+  // Nothing to do at load unless the address holds a filter or a sort.
+  if (state.get('q') || state.get('sort')) void render()
 }
 
 function rowElement(row: IndexRow, columns: Index['columns']): HTMLTableRowElement {
