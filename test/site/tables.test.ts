@@ -71,6 +71,9 @@ describe('filter and sort in the browser', () => {
       await page.goto(`${site.origin}/datasets/${name}/?sort=${column}&order=${order}`)
       await page.waitForFunction((wanted) => document.querySelector(`th[aria-sort="${wanted}"]`) !== null && /sorted by/.test(document.querySelector('.filter [role="status"]')?.textContent ?? ''), order, {timeout: 10_000})
       expect(await values(), order).toEqual(expected(order === 'descending'))
+      // Each header reads once: its button, not the button and the plain text kept for pages without scripts.
+      expect(await page.locator(`table[data-table] thead th[data-column="${column}"] button`).isVisible()).toBe(true)
+      expect(await page.locator('table[data-table] thead [data-without-script]:visible').count()).toBe(0)
     }
     await context.close()
   })
