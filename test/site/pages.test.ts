@@ -117,6 +117,9 @@ describe('every page type', () => {
     const page = await open(`/datasets/${name}/`)
     expect(await page.locator('h1').textContent()).toBe(titleOf(name))
     expect(await page.locator('#dictionary + .table-wrap tbody tr').count()).toBe(tableOf(name).schema.fields.length)
+    // Each column's meaning in words, its `backticked` names shown as code rather than as backticks.
+    const meanings = await page.locator('#dictionary + .table-wrap tbody td:nth-of-type(2)').allTextContents()
+    expect(meanings).toEqual(tableOf(name).schema.fields.map((field: {description: string}) => field.description.replaceAll('`', '')))
     expect(await page.locator('#data ~ .data-table table[data-table] tbody tr').count()).toBe(Math.min(records(name).length, pageSize))
     // CSV, CSV for Excel and JSON, and each typed format the version shown holds.
     const typed = typedFormats.filter(({suffix}) => existsSync(path.join(shownFolder, `${name}${suffix}`)))
