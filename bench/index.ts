@@ -92,7 +92,7 @@ const notes: string[] = [
   '  and part records kept beside merged copies; now 100 MB (pipeline/extract/compact.ts, parts let go once merged).',
   '  V8 then let the old generation grow to 2.4 × that; `--heap-growing-percent=100` (the `data` script) caps it at 2.',
   '  Peak RSS `--no-cache` / cold / nothing changed / one edit: 733 / 737 / 721 / 687 MB before (one run); code alone',
-  '  540–640 / 597–608 / 514–540 / 516–518 (2–4 runs); with the flag 563–582 / 549–552 / 506–510 / 515–536 (2–3 runs),',
+  '  540–640 / 597–608 / 514–540 / 516–518 (2–4 runs); with the flag 563–582 / 549–591 / 506–524 / 515–536 (3 runs each),',
   '  the same processor time. On the old code: the flag 768 MB `--no-cache`, `--max-semi-space-size=16` 861 MB (not',
   '  less, as above), `--optimize-for-size` 449 MB at 4.5 × the processor time.',
 ]
