@@ -87,6 +87,14 @@ const notes: string[] = [
   '  in a long build (`--trace-gc`: each scavenge frees about 110 MB). Peak at 5,000 documents, `--no-cache` (one',
   '  run each): 717 and 734 MB before this round, 592 MB after it; `node --max-semi-space-size=16` took 60 to 80 MB more',
   '  off wherever it was tried, for no measurable processor time.',
+  '- Memory, a later round (5,000 documents, heap snapshots, `--trace-gc`): 216 MB live before the first file, 129 MB',
+  '  of it strings (slices keeping text blocks, two bytes a character for one ’ in a document, a value once per use)',
+  '  and part records kept beside merged copies; now 100 MB (pipeline/extract/compact.ts, parts let go once merged).',
+  '  V8 then let the old generation grow to 2.4 × that; `--heap-growing-percent=100` (the `data` script) caps it at 2.',
+  '  Peak RSS `--no-cache` / cold / nothing changed / one edit: 733 / 737 / 721 / 687 MB before (one run); code alone',
+  '  540–640 / 597–608 / 514–540 / 516–518 (2–4 runs); with the flag 563–582 / 549–591 / 506–524 / 515–536 (3 runs each),',
+  '  the same processor time. On the old code: the flag 768 MB `--no-cache`, `--max-semi-space-size=16` 861 MB (not',
+  '  less, as above), `--optimize-for-size` 449 MB at 4.5 × the processor time.',
 ]
 
 /** One whole process: wall time from the parent, processor time and peak memory from the process itself. */

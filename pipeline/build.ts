@@ -14,6 +14,7 @@ import {datasets as registry, type Context} from './datasets.ts'
 import {areaRegister} from './extract/geography.ts'
 import {registerIndex} from './extract/organisations/index.ts'
 import {checkUnrecordedQuotes} from './extract/ignored.ts'
+import {stringPool} from './extract/compact.ts'
 import {documentText, type DocumentText} from './extract/texts.ts'
 import {hasErrors, report} from './messages.ts'
 import {parseSource} from './parse/index.ts'
@@ -87,21 +88,26 @@ export async function build(options: Options = {}): Promise<BuildResult> {
     release = out === null ? inMemory(outputs) : openStaging(path.join(root, out))
     // Read, parse and extract each document into its part, one at a time; its text goes into the release at once.
     const parts: Array<Part['records']> = []
+    // Every record is held until the release is written: held compact (./extract/compact.ts).
+    const strings = stringPool()
     for (const entry of listDocuments(root)) {
       const document = readDocument(root, entry)
       documents.push(document)
       const part = options.parts?.get(document, references) ?? extractPart(document, context, references, options)
       if (!options.keep) letGo(document)
       if (!part) continue
-      parts.push(part.records)
+      parts.push(strings.compact(part.records))
       release.write(part.text.name, part.text.json)
     }
+    strings.clear()
     const files = [...filesOf(), ...orphanJudgements(root, documents)]
     const failed = (datasets: DatasetRecords[] = []): BuildResult => ({files, documents, datasets, outputs: new Map(), ok: false})
     if (hasErrors(files)) return failed()
 
     // Merge the parts into the datasets and validate them.
     const datasets = registry.map((dataset) => ({name: dataset.name, foreignKeys: dataset.foreignKeys, records: dataset.merge(parts.map((part) => part[dataset.name] ?? []), context)}))
+    // A merge may make new records (organisations named in many documents are one): the parts' own go.
+    parts.length = 0
     validateDatasets(datasets, documents)
     if (hasErrors(files)) return failed(datasets)
 

@@ -60,7 +60,11 @@ export function parseJudgements(file: VFile): void {
 }
 
 function parseFrontmatter(file: VFile, node: Yaml): boolean {
-  return parseYaml(file, node.value, (node.position?.start.line ?? 1) + 1)
+  if (!parseYaml(file, node.value, (node.position?.start.line ?? 1) + 1)) return false
+  // Its data as a copy, as the judgements' above: the build keeps every document's data to its end, and the parsed
+  // strings are slices of the frontmatter's text.
+  file.data.matter = structuredClone(file.data.matter)
+  return true
 }
 
 /**

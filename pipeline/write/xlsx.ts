@@ -236,8 +236,15 @@ export function toXlsx(input: WorkbookInput): Buffer {
     return number
   }
   const worksheets = sheets.map((_, index) => () => sheetXml(index === 0 ? about : dataSheet(index - 1), index, share))
-  // Made after every sheet has shared its strings: the zip reaches this part last.
-  const shared = () => `${declaration}<sst xmlns="${ns.main}" count="${uses}" uniqueCount="${strings.size}">${[...strings.keys()].map((value) => `<si><t xml:space="preserve">${cellText(value)}</t></si>`).join('')}</sst>`
+  // Made after every sheet has shared its strings: the zip reaches this part last. Gathered as bytes a megabyte at a
+  // time, never as one string of every text in the workbook.
+  const shared = () => {
+    const out = chunks()
+    out.add(`${declaration}<sst xmlns="${ns.main}" count="${uses}" uniqueCount="${strings.size}">`)
+    for (const value of strings.keys()) out.add(`<si><t xml:space="preserve">${cellText(value)}</t></si>`)
+    out.add('</sst>')
+    return out.bytes()
+  }
 
   const sheetList = sheets.map(({name}, index) => `<sheet name="${escape(name)}" sheetId="${index + 1}" r:id="rId${index + 1}"/>`).join('')
   // Excel keeps each autofilter's range in a hidden name local to its sheet.
