@@ -191,15 +191,15 @@ function sheetXml(sheet: Sheet, index: number, share: (text: string) => number):
     return `<col min="${column + 1}" max="${column + 1}" width="${width}" customWidth="1"${format}/>`
   }).join('')
   const pane = sheet.table ? '<pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" activeCell="A2" sqref="A2"/>' : ''
-  const head = Buffer.from(`${declaration}<worksheet xmlns="${ns.main}" xmlns:r="${ns.r}"><dimension ref="A1:${last}"/>` +
+  const head = `${declaration}<worksheet xmlns="${ns.main}" xmlns:r="${ns.r}"><dimension ref="A1:${last}"/>` +
     `<sheetViews><sheetView${index === 0 ? ' tabSelected="1"' : ''} workbookViewId="0">${pane}</sheetView></sheetViews>` +
-    `<sheetFormatPr defaultRowHeight="15"/>${cols ? `<cols>${cols}</cols>` : ''}<sheetData>`)
+    `<sheetFormatPr defaultRowHeight="15"/>${cols ? `<cols>${cols}</cols>` : ''}<sheetData>`
   cells.add(`</sheetData>${sheet.table && columns > 0 ? `<autoFilter ref="A1:${last}"/>` : ''}</worksheet>`)
-  return Buffer.concat([head, cells.bytes()])
+  return cells.bytes(head)
 }
 
 /** Text gathered as UTF-8 in blocks of about a megabyte, then joined once. */
-function chunks(): {add(text: string): void, bytes(): Buffer} {
+function chunks(): {add(text: string): void, bytes(head?: string): Buffer} {
   const blocks: Buffer[] = []
   let pending = ''
   return {
@@ -210,7 +210,8 @@ function chunks(): {add(text: string): void, bytes(): Buffer} {
         pending = ''
       }
     },
-    bytes: () => Buffer.concat([...blocks.splice(0), Buffer.from(pending)])
+    /** The text gathered, after `head`: joined once, so a sheet's bytes are never copied twice. */
+    bytes: (head = '') => Buffer.concat([Buffer.from(head), ...blocks.splice(0), Buffer.from(pending)])
   }
 }
 
