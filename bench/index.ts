@@ -44,58 +44,8 @@ const runSite = flag('site') || (!flag('quick') && !flag('no-site') && !argument
 const full = sizes.join() === fullSizes.join() && runSite
 const rebuildSize = 1000
 const targets = {floor: 1.3, memoryMb: 600, memorySize: 5000, growth: 5, rebuild: 0.15}
-/**
- * Written by hand from profiles taken beside the bench (`node --cpu-prof`, heap snapshots, `--trace-gc`; in
- * .scratch/, which git ignores), on the same corpora, the same day: where the time and the memory go.
- */
-const notes: string[] = [
-  '- The machine is shared: other sessions ran tests and builds during the run (see the load average above), which',
-  '  slows whole processes unevenly, by up to a half. Compare ratios within one run; processor time is steadier.',
-  '- Since the formats (Parquet, workbook, SQLite) were added, peak memory at 5,000 documents `--no-cache` went',
-  '  1,254 → 746 MB (one run each, loaded machine): the workbook’s sheets are written row by row, one row’s cells in',
-  '  memory at a time, and the SQLite database is read back from its temporary file in pieces of a megabyte. What',
-  '  is left above 600 MB is every record held until the release is written (some 500 MB resident before the first',
-  '  file at 5,000 documents) and the garbage the writers make before V8 collects it.',
-  '- An earlier round, before against after (the same commit with its changes undone, then as it is;',
-  '  whole processes, in turns, the median of 3): 1,000 documents `--no-cache` 15.5 → 14.4 s (processor time',
-  '  18.1 → 16.8 s), most of it the CSV writer; a rebuild after one edit 8.2 → 2.9 s',
-  '  (judgements of unchanged documents no longer parsed); peak memory at 5,000 documents `--no-cache` 734 → 592 MB',
-  '  (one run each; sources no longer kept alive by slices of them).',
-  '- Where a cold build’s time goes (`node --cpu-prof pipeline/cli.ts --no-cache`, 1,000 documents, each sample given',
-  '  to the first of these it falls in, walking up from the running function): parsing YAML 29 %, parsing markdown',
-  '  24 % (the floor’s work: 53 %, so the build is about 1.9 × the floor); the time limit per document 6 % (parse/',
-  '  limits.ts runs micromark under `vm` with a `timeout`: a watchdog thread per document, 0.2 s of processor and',
-  '  0.8 s of wall time per 1,000 documents with nothing to parse); the file system 5 % (2,000 files read, 1,024',
-  '  written, the last release’s 1,024 removed); the extractors 5 %; texts/<document>.json 5 % (most of it its',
-  '  recursive JSON formatter); validation 4 %; Node starting and stripping the types of the pipeline’s modules 4 %;',
-  '  garbage collection 4 %; figures and dates 4 %; rendering CSV and JSON 4 %; locating quotes 3 %; SHA-256 3 %',
-  '  (every input file, every output file). At 1.3 × the floor, all but the parsing would have to fit in 23 % of',
-  '  the build: that is not within reach of the pipeline this issue describes, which extracts, validates and writes.',
-  '- A rebuild reads and hashes every document and judgements file (the judgements of a document whose part is',
-  '  found are not parsed), loads every part (JSON, 50 MB at 1,000 documents), merges, validates every record and',
-  '  writes the whole release again (74 MB in 24 files, and 1,000 texts files, at 1,000 documents). Its profile',
-  '  (`--cpu-prof`, one document edited): the file system 40 % (creating 1,024 files, reading 3,000, removing the',
-  '  last release; a third of the rebuild is system time), Node starting and stripping types 15 %, rendering CSV and',
-  '  JSON 11 %, validating 10 %, SHA-256 6 %, loading parts 5 %, garbage collection 5 %. Little of it depends on',
-  '  what changed: rebuilt by hand after each kind of edit, in turns, every kind took 3.0 to 3.5 s and nothing',
-  '  changed 3.0 to 3.3 s. Under 15 % needs a rebuild that skips the datasets and texts files that did not change.',
-  '- Memory: every record stays until the release is written, and a string sliced from a longer one keeps the',
-  '  longer one whole in V8. Records held slices of each document’s text (through its frontmatter and its text',
-  '  blocks) and of its judgements file, so the build kept every source it had read: after a 1,000-document build',
-  '  the heap held 93 MB, 38 MB of it such sources; now those are copies, and it holds 69 MB (11 MB of it text blocks',
-  '  that quotes are sliced from, pipeline/extract/evidence.ts). V8’s young generation grows besides to some 110 MB',
-  '  in a long build (`--trace-gc`: each scavenge frees about 110 MB). Peak at 5,000 documents, `--no-cache` (one',
-  '  run each): 717 and 734 MB before this round, 592 MB after it; `node --max-semi-space-size=16` took 60 to 80 MB more',
-  '  off wherever it was tried, for no measurable processor time.',
-  '- Memory, a later round (5,000 documents, heap snapshots, `--trace-gc`): 216 MB live before the first file, 129 MB',
-  '  of it strings (slices keeping text blocks, two bytes a character for one ’ in a document, a value once per use)',
-  '  and part records kept beside merged copies; now 100 MB (pipeline/extract/compact.ts, parts let go once merged).',
-  '  V8 then let the old generation grow to 2.4 × that; `--heap-growing-percent=100` (the `data` script) caps it at 2.',
-  '  Peak RSS `--no-cache` / cold / nothing changed / one edit: 733 / 737 / 721 / 687 MB before (one run); code alone',
-  '  540–640 / 597–608 / 514–540 / 516–518 (2–4 runs); with the flag 563–582 / 549–591 / 506–524 / 515–536 (3 runs each),',
-  '  the same processor time. On the old code: the flag 768 MB `--no-cache`, `--max-semi-space-size=16` 861 MB (not',
-  '  less, as above), `--optimize-for-size` 449 MB at 4.5 × the processor time.',
-]
+/** Written by hand from profiles taken beside the bench (bench/notes.md): where the time and the memory go. */
+const notes = (await readFile(path.join(projectRoot, 'bench/notes.md'), 'utf8')).trimEnd().split('\n')
 
 /** One whole process: wall time from the parent, processor time and peak memory from the process itself. */
 interface Measure {
