@@ -1,6 +1,8 @@
 /**
- * Screenshots of the built site as a phone shows it: the first screen
- * (320 × 640 px) of one page of each kind, in Debian's Chromium, saved as
+ * Screenshots of the built site as a phone shows it: a screen (320 × 640 px)
+ * of one page of each kind, in Debian's Chromium, from the top for the home
+ * page and from where the page's own content starts for the rest (the header
+ * above it is the same on every page), saved as
  * docs/screenshots/320/<kind>.png with docs/screenshots/README.md listing
  * them and the page each shows. Issue 13's closing note shows them.
  *
@@ -33,7 +35,8 @@ function readme(shots: Array<{kind: string; page: string}>): string {
   return [
     '# Screenshots at 320 px',
     '',
-    `The first screen (${screen.width} × ${screen.height} px) of one page of each kind, as a phone shows it, in Chromium.`,
+    `A screen (${screen.width} × ${screen.height} px) of one page of each kind, as a phone shows it, in Chromium: the home page from its`,
+    'top, with the header every page has; the others from where their own content starts, below that header.',
     'Made by `node scripts/screenshots.ts` from the built site (`npm run build`); the page of each kind is the first in',
     'address order. Every page is checked at 320 px by `test/site/screens.test.ts` (never wider than the screen, no text',
     'under 12 px).',
@@ -59,7 +62,10 @@ async function main(site: string): Promise<void> {
     for (const {kind, page: url} of shots) {
       const response = await page.goto(origin + url, {waitUntil: 'networkidle'})
       if (response?.status() !== 200) throw new Error(`${url} answered ${response?.status()}`)
-      await page.screenshot({path: path.join(folder, `${fileOf(kind)}.png`)})
+      // Below the header and the release banner, which take some 260 px of a 640 px screen on every page.
+      const top = kind === 'home' ? 0 : Math.round((await page.locator('main').boundingBox())?.y ?? 0)
+      const height = Math.min(screen.height, Math.max(1, (await page.evaluate(() => document.documentElement.scrollHeight)) - top))
+      await page.screenshot({path: path.join(folder, `${fileOf(kind)}.png`), fullPage: true, clip: {x: 0, y: top, width: screen.width, height}})
       console.log(`${kind}: ${url}`)
     }
     await context.close()

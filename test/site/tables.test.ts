@@ -38,6 +38,7 @@ describe('static pages of a table', () => {
       if (number > 1) expect(page).toContain(`rel="prev"`)
       // Every page offers every row at once, as a download.
       expect(page).toMatch(new RegExp(`class="whole-table"[\\s\\S]*?href="/data/[^"]+/${name}\\.csv"`))
+      expect(page, 'a space between the words and the first file').toMatch(/class="whole-table">[^<]*in one file: <a /)
     }
     expect(shown).toEqual(ids)
   })
