@@ -164,6 +164,16 @@ describe('every page type', () => {
     }
   })
 
+  it('a statistic shows its figure, then the sentence it came from, before the details of what was read', async () => {
+    const statistic = records('statistics')[0]!
+    const page = await open(`/statistics/${String(statistic['id'])}/`)
+    const order = await page.locator('main h1, main .lead, main blockquote, main h2, main dl').evaluateAll((nodes) => nodes.map((node) => node.tagName.toLowerCase() + (node.id ? `#${node.id}` : '')))
+    expect(order.indexOf('blockquote'), order.join(' ')).toBeGreaterThan(order.indexOf('p'))
+    expect(order.indexOf('blockquote'), order.join(' ')).toBeLessThan(order.indexOf('dl'))
+    expect(await page.locator('main blockquote').first().innerText()).toContain(String(statistic['quote']).slice(0, 40))
+    await page.close()
+  })
+
   it('a term shows every document’s definition and warns of other meanings', async () => {
     const page = await open(`/terms/${String(ambiguousTerm['id'])}/`)
     const definers = records('term-definitions').filter((row) => row['term'] === ambiguousTerm['id'])
