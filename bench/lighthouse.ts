@@ -16,7 +16,7 @@ import {serve} from '../test/helpers/site.ts'
 import {projectRoot} from './corpus.ts'
 
 const run = promisify(execFile)
-const categories = ['performance', 'accessibility', 'best-practices', 'seo']
+export const categories = ['performance', 'accessibility', 'best-practices', 'seo']
 
 export interface Scores {
   page: string
@@ -45,17 +45,22 @@ export async function lighthouse(origin: string, page: string): Promise<Scores> 
   }
 }
 
-if (import.meta.main) {
-  const [folder = path.join(projectRoot, 'dist'), ...pages] = process.argv.slice(2)
-  // Gzipped, as a static host sends HTML, CSS and JS: page-weight.ts's 50 kB are gzipped bytes too.
+/** Lighthouse on each page of the site in `folder`, served gzipped, as a static host sends HTML, CSS and JS (page-weight.ts's 50 kB are gzipped bytes too). */
+export async function lighthouseAll(folder: string, pages: readonly string[]): Promise<Scores[]> {
   const {server, origin} = await serve(path.resolve(folder), {gzip: true})
   try {
-    for (const page of pages.length > 0 ? pages : ['/']) {
-      const {scores, lcp, tbt, failed} = await lighthouse(origin, page)
-      console.log(`${page}: ${categories.map((category) => `${category} ${scores[category]}`).join(', ')}; LCP ${lcp} ms, TBT ${tbt} ms`)
-      for (const audit of failed) console.log(`  below 100 for ${audit}`)
-    }
+    const results: Scores[] = []
+    for (const page of pages) results.push(await lighthouse(origin, page))
+    return results
   } finally {
     server.close()
+  }
+}
+
+if (import.meta.main) {
+  const [folder = path.join(projectRoot, 'dist'), ...pages] = process.argv.slice(2)
+  for (const {page, scores, lcp, tbt, failed} of await lighthouseAll(folder, pages.length > 0 ? pages : ['/'])) {
+    console.log(`${page}: ${categories.map((category) => `${category} ${scores[category]}`).join(', ')}; LCP ${lcp} ms, TBT ${tbt} ms`)
+    for (const audit of failed) console.log(`  below 100 for ${audit}`)
   }
 }

@@ -23,12 +23,17 @@ import {access, cp, mkdir, mkdtemp, readFile, readdir, rm, stat, symlink} from '
 import os from 'node:os'
 import path from 'node:path'
 import {projectRoot, realDocuments, writeCorpus, type RealDocument} from './corpus.ts'
+import {categories, lighthouseAll, type Scores} from './lighthouse.ts'
 import {heaviestByKind, pageWeights, pageWeightTarget, type PageWeight} from './page-weight.ts'
 
 /** About 14 record pages per document (terms, statistics, its source page; organisations are a fixed register): 1,000 give some 14,000; issue 13's page weights are for 1,000. */
 export const defaultSiteDocuments = 1000
 /** Issue 4's target. */
 export const recordPageTarget = 5000
+/** Issue 13: Lighthouse mobile performance at least 95 on the heaviest dataset, record and source pages (and the home page, for reference). */
+export const lighthouseTarget = 95
+const lighthouseKinds = ['home', 'datasets/<id>', 'datasets/<page>', 'statistics/<id>', 'terms/<id>', 'organisations/<id>', 'sources/<id>']
+const chromium = '/usr/bin/chromium'
 
 /** What the site build needs besides sources/: the site imports pipeline types and modules, which read schema/. */
 const projectFiles = ['site', 'astro.config.mjs', 'package.json', 'tsconfig.json', 'pipeline', 'schema']
@@ -61,6 +66,8 @@ export interface SiteMeasure {
   /** The heaviest page of each kind, heaviest first, and how many pages weigh more than the target. */
   heaviest: PageWeight[]
   overWeight: number
+  /** Lighthouse (mobile) on the heaviest page of each of `lighthouseKinds`; empty where Chromium is not installed. */
+  lighthouse: Scores[]
   /** With `keep`: the throwaway project, left in place. */
   kept?: string
 }
@@ -80,6 +87,11 @@ export async function measureSite(documents = defaultSiteDocuments, real?: reado
     const pagefind = await timed(root, [path.join(root, 'node_modules/pagefind/lib/runner/bin.cjs'), '--site', 'dist', '--silent'], measureTime)
     const recordPages = await countRecordPages(root)
     const weights = pageWeights(path.join(root, 'dist'))
+    const heaviest = heaviestByKind(weights)
+    const measured = lighthouseKinds.flatMap((kind) => heaviest.filter((weight) => weight.kind === kind).map((weight) => weight.page))
+    const hasChromium = await access(chromium, constants.X_OK).then(() => true, () => false)
+    log(hasChromium ? `site: Lighthouse on ${measured.length} pages` : `site: Lighthouse not run: no Chromium at ${chromium}`)
+    const lighthouse = hasChromium ? await lighthouseAll(path.join(root, 'dist'), measured) : []
     return {
       documents,
       recordPages,
@@ -91,7 +103,8 @@ export async function measureSite(documents = defaultSiteDocuments, real?: reado
       astro,
       pagefind,
       siteMs: astro.ms + pagefind.ms,
-      heaviest: heaviestByKind(weights),
+      heaviest,
+      lighthouse,
       overWeight: weights.filter((weight) => weight.total > pageWeightTarget).length,
       ...(keep ? {kept: root} : {})
     }
@@ -204,7 +217,23 @@ const processor = (measure: ProcessMeasure) => (measure.cpuMs === undefined ? '�
 export function siteSummary(site: SiteMeasure): string {
   const kinds = Object.entries(site.recordPages).map(([kind, count]) => `${count} ${kind}`).join(', ')
   const heaviest = site.heaviest[0]
-  return `site, ${site.documents} documents: ${site.recordTotal} record pages (${kinds}), ${site.htmlPages} HTML pages (${site.indexedPages} in the search index), dist/ ${site.distMb.toFixed(0)} MB; pipeline ${seconds(site.pipeline.ms)} s, astro build ${seconds(site.astro.ms)} s (${memory(site.astro)} MB peak), pagefind ${seconds(site.pagefind.ms)} s (${memory(site.pagefind)} MB peak); heaviest page ${heaviest ? `${heaviest.page} ${kb(heaviest.total)} kB gzipped` : '–'}, ${site.overWeight} over ${kb(pageWeightTarget)} kB`
+  return `site, ${site.documents} documents: ${site.recordTotal} record pages (${kinds}), ${site.htmlPages} HTML pages (${site.indexedPages} in the search index), dist/ ${site.distMb.toFixed(0)} MB; pipeline ${seconds(site.pipeline.ms)} s, astro build ${seconds(site.astro.ms)} s (${memory(site.astro)} MB peak), pagefind ${seconds(site.pagefind.ms)} s (${memory(site.pagefind)} MB peak); heaviest page ${heaviest ? `${heaviest.page} ${kb(heaviest.total)} kB gzipped` : '–'}, ${site.overWeight} over ${kb(pageWeightTarget)} kB; ${lighthouseSummary(site)}`
+}
+
+/** The site's rows of bench/results.md's targets table (issue 13): page weight and Lighthouse. */
+export function siteTargetRows(site: SiteMeasure, met: (ok: boolean) => string): string[] {
+  const lowest = Math.min(...site.lighthouse.map((result) => result.scores['performance'] ?? 0))
+  return [
+    `| every page ≤ ${kb(pageWeightTarget)} kB gzipped at ${site.documents.toLocaleString('en-GB')} documents | heaviest ${kb(site.heaviest[0]?.total ?? 0)} kB; ${site.overWeight} of ${site.htmlPages.toLocaleString('en-GB')} over | ${met(site.overWeight === 0)} |`,
+    `| Lighthouse mobile performance ≥ ${lighthouseTarget} on the heaviest dataset, record and source pages | ${site.lighthouse.length ? `lowest ${lowest} of ${site.lighthouse.length} pages` : 'not measured (no Chromium)'} | ${site.lighthouse.length ? met(lowest >= lighthouseTarget) : ''} |`
+  ]
+}
+
+/** The lowest Lighthouse performance score of the pages measured, against the target. */
+function lighthouseSummary(site: SiteMeasure): string {
+  if (site.lighthouse.length === 0) return 'Lighthouse not run (no Chromium)'
+  const lowest = Math.min(...site.lighthouse.map((result) => result.scores['performance'] ?? 0))
+  return `Lighthouse performance at least ${lowest} on ${site.lighthouse.length} heaviest pages (target ${lighthouseTarget}: ${lowest >= lighthouseTarget ? 'met' : 'not met'})`
 }
 
 /** The "## Site build" section of bench/results.md. */
@@ -239,6 +268,13 @@ export function siteSection(site: SiteMeasure): string[] {
     '| kind of page | heaviest page | HTML kB | CSS and JS kB | total kB |',
     '|---|---|---:|---:|---:|',
     ...site.heaviest.map((weight) => `| \`${weight.kind}\` | \`${weight.page}\` | ${kb(weight.html)} | ${kb(weight.assets)} | ${kb(weight.total)} |`),
+    '',
+    `Lighthouse 12 (mobile: a mid-range phone on slow 4G, the processor slowed 4 ×; bench/lighthouse.ts), one run on the heaviest page of`,
+    `each kind below, served gzipped from 127.0.0.1. ${lighthouseSummary(site)}.`,
+    '',
+    `| page | ${categories.join(' | ')} | LCP ms | TBT ms |`,
+    `|---|${categories.map(() => '---:').join('|')}|---:|---:|`,
+    ...site.lighthouse.map((result) => `| \`${result.page}\` | ${categories.map((category) => result.scores[category]).join(' | ')} | ${result.lcp} | ${result.tbt} |`),
     ''
   ]
 }
@@ -250,6 +286,7 @@ if (import.meta.main) {
   const site = await measureSite(documents, undefined, (line) => console.log(line), keep)
   console.log(siteSummary(site))
   for (const weight of site.heaviest) console.log(`  ${weight.kind.padEnd(22)} ${kb(weight.total).padStart(6)} kB  ${weight.page}`)
+  for (const result of site.lighthouse) console.log(`  Lighthouse ${result.page}: ${categories.map((category) => `${category} ${result.scores[category]}`).join(', ')}`)
   if (site.kept) console.log(`Kept the project and its site in ${site.kept}`)
   console.log(`processor time: pipeline ${processor(site.pipeline)} s, astro build ${processor(site.astro)} s, pagefind ${processor(site.pagefind)} s; pipeline peak ${memory(site.pipeline)} MB`)
   console.log(site.recordTotal >= recordPageTarget ? `Target met: at least ${recordPageTarget} record pages built.` : `Target not met: fewer than ${recordPageTarget} record pages; run with more documents.`)
