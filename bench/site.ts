@@ -222,17 +222,19 @@ export function siteSummary(site: SiteMeasure): string {
 
 /** The site's rows of bench/results.md's targets table (issue 13): page weight and Lighthouse. */
 export function siteTargetRows(site: SiteMeasure, met: (ok: boolean) => string): string[] {
-  const lowest = Math.min(...site.lighthouse.map((result) => result.scores['performance'] ?? 0))
+  const lowest = lowestPerformance(site)
   return [
     `| every page ≤ ${kb(pageWeightTarget)} kB gzipped at ${site.documents.toLocaleString('en-GB')} documents | heaviest ${kb(site.heaviest[0]?.total ?? 0)} kB; ${site.overWeight} of ${site.htmlPages.toLocaleString('en-GB')} over | ${met(site.overWeight === 0)} |`,
     `| Lighthouse mobile performance ≥ ${lighthouseTarget} on the heaviest dataset, record and source pages | ${site.lighthouse.length ? `lowest ${lowest} of ${site.lighthouse.length} pages` : 'not measured (no Chromium)'} | ${site.lighthouse.length ? met(lowest >= lighthouseTarget) : ''} |`
   ]
 }
 
+const lowestPerformance = (site: SiteMeasure) => Math.min(...site.lighthouse.map((result) => result.scores['performance'] ?? 0))
+
 /** The lowest Lighthouse performance score of the pages measured, against the target. */
 function lighthouseSummary(site: SiteMeasure): string {
   if (site.lighthouse.length === 0) return 'Lighthouse not run (no Chromium)'
-  const lowest = Math.min(...site.lighthouse.map((result) => result.scores['performance'] ?? 0))
+  const lowest = lowestPerformance(site)
   return `Lighthouse performance at least ${lowest} on ${site.lighthouse.length} heaviest pages (target ${lighthouseTarget}: ${lowest >= lighthouseTarget ? 'met' : 'not met'})`
 }
 

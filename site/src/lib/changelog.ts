@@ -21,15 +21,31 @@ export interface ChangeRow {
   first: boolean
 }
 
+// Each release's rows by dataset, made once: every page of a dataset's changes and every record's history link reads them.
+const rowsByChanges = new WeakMap<object, Map<string, ChangeRow[]>>()
+
 /** The rows of `dataset`'s changes, in changes.json's order. */
 export function changeRows(changes: Pick<ChangesFile, 'records'>, dataset: string): ChangeRow[] {
-  return changes.records
-    .filter((change) => change.dataset === dataset)
-    .flatMap((change) => (change.fields ?? [undefined]).map((field, index) => ({change, field, first: index === 0})))
+  let byDataset = rowsByChanges.get(changes)
+  if (!byDataset) rowsByChanges.set(changes, (byDataset = new Map()))
+  let rows = byDataset.get(dataset)
+  if (!rows) {
+    rows = changes.records
+      .filter((change) => change.dataset === dataset)
+      .flatMap((change) => (change.fields ?? [undefined]).map((field, index) => ({change, field, first: index === 0})))
+    byDataset.set(dataset, rows)
+  }
+  return rows
 }
 
 /** True when a dataset's changes have pages of their own rather than a table on the release's page. */
 export const pagedChanges = (rows: number) => rows > inlineRows
+
+/** The datasets of a release whose changes have pages of their own, with their number of rows. */
+export function pagedDatasets(changes: Pick<ChangesFile, 'records'>): Array<{dataset: string; rows: number}> {
+  const datasets = [...new Set(changes.records.map((change) => change.dataset))]
+  return datasets.map((dataset) => ({dataset, rows: changeRows(changes, dataset).length})).filter(({rows}) => pagedChanges(rows))
+}
 
 /** The address of the first page of `dataset`'s changes in `version`. */
 export const changesUrl = (version: string, dataset: string) => `/releases/${version}/changes/${dataset}/`
@@ -37,7 +53,7 @@ export const changesUrl = (version: string, dataset: string) => `/releases/${ver
 /** The anchor of a record's first row in its release's changelog. */
 export const changeAnchor = (dataset: string, id: string) => `change-${dataset}-${id}`
 
-/** A value as a changelog cell shows it: an object as JSON, long text cut at a word. */
+/** A value's text as a changelog cell shows it: long text cut at a word. */
 export function shownValue(text: string): string {
   if (text.length <= valueRoom) return text
   const cut = text.slice(0, valueRoom)
@@ -45,29 +61,28 @@ export function shownValue(text: string): string {
   return `${cut.slice(0, space > valueRoom / 2 ? space : valueRoom - 1).replace(/[\s,;:.]+$/, '')}…`
 }
 
-// Per release and dataset: each record's first row, from 0, and how many rows there are.
-const positions = new Map<string, {rows: number; first: Map<string, number>}>()
+// Per list of rows: the index of each record's first row.
+const firstRows = new WeakMap<ChangeRow[], Map<string, number>>()
 
-function positionsOf(version: string, changes: Pick<ChangesFile, 'records'>, dataset: string) {
-  const key = `${version}\u0000${dataset}`
-  if (!positions.has(key)) {
-    const rows = changeRows(changes, dataset)
-    const first = new Map<string, number>()
-    rows.forEach((row, index) => row.first && !first.has(row.change.id) && first.set(row.change.id, index))
-    positions.set(key, {rows: rows.length, first})
+function firstRowOf(rows: ChangeRow[], id: string): number {
+  let first = firstRows.get(rows)
+  if (!first) {
+    first = new Map()
+    for (const [index, row] of rows.entries()) if (row.first && !first.has(row.change.id)) first.set(row.change.id, index)
+    firstRows.set(rows, first)
   }
-  return positions.get(key)!
+  return first.get(id) ?? 0
 }
 
 /** Where a record's change in `version` is shown: the release's page or the page of its dataset's changes that holds it, at its anchor. */
 export function changeUrl(version: string, changes: Pick<ChangesFile, 'records'>, dataset: string, id: string): string {
-  const {rows, first} = positionsOf(version, changes, dataset)
+  const rows = changeRows(changes, dataset)
   const anchor = `#${changeAnchor(dataset, id)}`
-  if (!pagedChanges(rows)) return `/releases/${version}/${anchor}`
-  return `${pageUrl(changesUrl(version, dataset), pageHolding(first.get(id) ?? 0))}${anchor}`
+  if (!pagedChanges(rows.length)) return `/releases/${version}/${anchor}`
+  return `${pageUrl(changesUrl(version, dataset), pageHolding(firstRowOf(rows, id)))}${anchor}`
 }
 
 /** Where a dataset's changes in `version` start: its section of the release's page, or its own pages. */
 export function datasetChangesUrl(version: string, changes: Pick<ChangesFile, 'records'>, dataset: string): string {
-  return pagedChanges(positionsOf(version, changes, dataset).rows) ? changesUrl(version, dataset) : `/releases/${version}/#changes-${dataset}`
+  return pagedChanges(changeRows(changes, dataset).length) ? changesUrl(version, dataset) : `/releases/${version}/#changes-${dataset}`
 }
